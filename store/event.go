@@ -1,0 +1,61 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"beiandesk/store/rules"
+)
+
+// Event is one entry of a case's append-only history.
+type Event struct {
+	ID         int64
+	CaseID     int64
+	At         time.Time // when it happened
+	RecordedAt time.Time // when it was entered
+	Clerk      string
+	Action     string // create, status, check, edit, link, file
+	From, To   rules.Status
+	Note       string
+}
+
+type event struct {
+	caseID       int64
+	at, recorded time.Time
+	clerk        string
+	action       string
+	from, to     rules.Status
+	note         string
+}
+
+func addEvent(ctx context.Context, tx querier, e event) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
+		VALUES (?,?,?,?,?,?,?,?)`, e.caseID, rfc3339(e.at), rfc3339(e.recorded), e.clerk, e.action, e.from, e.to, e.note)
+	if err != nil {
+		return fmt.Errorf("add event: %w", err)
+	}
+	return nil
+}
+
+// History returns the events of a case, oldest first.
+func (db *DB) History(ctx context.Context, caseID int64) ([]Event, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, case_id, at, recorded_at, clerk, action, from_status, to_status, note
+		FROM event WHERE case_id = ? ORDER BY id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at, rec string
+		if err := rows.Scan(&e.ID, &e.CaseID, &at, &rec, &e.Clerk, &e.Action, &e.From, &e.To, &e.Note); err != nil {
+			return nil, fmt.Errorf("history %d: %w", caseID, err)
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
+		out = append(out, e)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,150 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Filter selects cases. Zero fields do not filter.
+type Filter struct {
+	Status  string // one status, or "open" for every non-final state
+	Kind    string
+	Channel string
+	Month   string // YYYY-MM of the receipt day
+	From    string // receipt day >= From (YYYY-MM-DD)
+	To      string // receipt day <= To
+	Query   string // number, sponsor, filing numbers, domains, provider, certificate
+	DueTo   string // open cases due on or before this day
+	Order   string // "due" (default: id), "received", "-received"
+	Limit   int
+	Offset  int
+}
+
+func (f Filter) where() (string, []any) {
+	var conds []string
+	var args []any
+	switch f.Status {
+	case "":
+	case "open":
+		conds = append(conds, "c.status IN ('received','returned','accepted')")
+	default:
+		conds = append(conds, "c.status = ?")
+		args = append(args, f.Status)
+	}
+	if f.Kind != "" {
+		conds = append(conds, "c.kind = ?")
+		args = append(args, f.Kind)
+	}
+	if f.Channel != "" {
+		conds = append(conds, "c.channel = ?")
+		args = append(args, f.Channel)
+	}
+	if f.Month != "" {
+		// A range keeps the received_day index usable.
+		conds = append(conds, "c.received_day >= ? AND c.received_day < ?")
+		args = append(args, f.Month+"-01", f.Month+"-32")
+	}
+	if f.From != "" {
+		conds = append(conds, "c.received_day >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		conds = append(conds, "c.received_day <= ?")
+		args = append(args, f.To)
+	}
+	if f.DueTo != "" {
+		conds = append(conds, "c.due <= ? AND c.status IN ('received','returned','accepted')")
+		args = append(args, f.DueTo)
+	}
+	if q := strings.TrimSpace(f.Query); q != "" {
+		// The trigram index serves terms of three or more characters; shorter
+		// ones fall back to a scan with LIKE, which FTS5 also accepts.
+		if utf8.RuneCountInString(q) >= 3 {
+			conds = append(conds, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
+			args = append(args, `"`+strings.ReplaceAll(q, `"`, `""`)+`"`)
+		} else {
+			conds = append(conds, "c.id IN (SELECT rowid FROM case_fts WHERE body LIKE ? ESCAPE '\\')")
+			args = append(args, "%"+likeEscape(q)+"%")
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func likeEscape(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+func (f Filter) orderBy() string {
+	switch f.Order {
+	case "due":
+		return " ORDER BY c.due IS NULL, c.due, c.id"
+	case "received":
+		return " ORDER BY c.received_at, c.id"
+	case "-received":
+		return " ORDER BY c.received_day DESC, c.id DESC"
+	default:
+		return " ORDER BY c.id"
+	}
+}
+
+// Cases lists cases matching f, with materials and mail ids when full is set.
+func (db *DB) Cases(ctx context.Context, f Filter, full bool) ([]*Case, error) {
+	where, args := f.where()
+	query := `SELECT ` + prefixed(caseColumns) + ` FROM cases c` + where + f.orderBy()
+	if f.Limit > 0 {
+		query += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+	}
+	rows, err := db.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	var out []*Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("list cases: %w", err)
+		}
+		out = append(out, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list cases: %w", err)
+	}
+	if full {
+		if err := loadDetails(ctx, db.db, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// CountCases counts cases matching f (Limit and Order are ignored).
+func (db *DB) CountCases(ctx context.Context, f Filter) (int, error) {
+	where, args := f.where()
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM cases c`+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count cases: %w", err)
+	}
+	return n, nil
+}
+
+func prefixed(cols string) string {
+	parts := strings.Split(cols, ",")
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if strings.HasPrefix(p, "coalesce(") {
+			p = "coalesce(c." + strings.TrimPrefix(p, "coalesce(")
+		} else {
+			p = "c." + p
+		}
+		parts[i] = p
+	}
+	return strings.Join(parts, ", ")
+}
