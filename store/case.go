@@ -292,9 +292,11 @@ type querier interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-const caseColumns = `id, number, kind, channel, status, received_at, received_day, clock_day,
-	coalesce(due, ''), closed_at, coalesce(closed_day, ''), sponsor_type, applicant, sponsor, cert_no,
-	provider, contact, phone, filings, domains, details, note, created_at, updated_at`
+// caseColumns are read from "cases c".
+const caseColumns = `c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
+	c.clock_day, coalesce(c.due, ''), c.closed_at, coalesce(c.closed_day, ''), c.sponsor_type, c.applicant,
+	c.sponsor, c.cert_no, c.provider, c.contact, c.phone, c.filings, c.domains, c.details, c.note,
+	c.created_at, c.updated_at`
 
 func scanCase(row interface{ Scan(...any) error }) (*Case, error) {
 	var c Case
@@ -328,7 +330,7 @@ func scanCase(row interface{ Scan(...any) error }) (*Case, error) {
 }
 
 func getCase(ctx context.Context, q querier, id int64) (*Case, error) {
-	c, err := scanCase(q.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE id = ?`, id))
+	c, err := scanCase(q.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf(msgCaseNotFound+": %w", id, ErrNotFound)
 	}
@@ -418,7 +420,7 @@ func nullString(s string) any {
 
 // indexCase rewrites the search text of a case.
 func indexCase(ctx context.Context, tx querier, id int64) error {
-	c, err := scanCase(tx.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE id = ?`, id))
+	c, err := scanCase(tx.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = ?`, id))
 	if err != nil {
 		return fmt.Errorf("index case %d: %w", id, err)
 	}

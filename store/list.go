@@ -96,7 +96,7 @@ func (f Filter) orderBy() string {
 // Cases lists cases matching f, with materials and mail ids when full is set.
 func (db *DB) Cases(ctx context.Context, f Filter, full bool) ([]*Case, error) {
 	where, args := f.where()
-	query := `SELECT ` + prefixed(caseColumns) + ` FROM cases c` + where + f.orderBy()
+	query := `SELECT ` + caseColumns + ` FROM cases c` + where + f.orderBy()
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
 	}
@@ -133,18 +133,4 @@ func (db *DB) CountCases(ctx context.Context, f Filter) (int, error) {
 		return 0, fmt.Errorf("count cases: %w", err)
 	}
 	return n, nil
-}
-
-func prefixed(cols string) string {
-	parts := strings.Split(cols, ",")
-	for i, p := range parts {
-		p = strings.TrimSpace(p)
-		if strings.HasPrefix(p, "coalesce(") {
-			p = "coalesce(c." + strings.TrimPrefix(p, "coalesce(")
-		} else {
-			p = "c." + p
-		}
-		parts[i] = p
-	}
-	return strings.Join(parts, ", ")
 }

@@ -1,0 +1,124 @@
+package rules
+
+// User-facing Chinese text of this package.
+
+var kindLabels = map[Kind]string{
+	KindDeregister: "注销备案",
+	KindPassword:   "找回密码",
+	KindOther:      "其他",
+}
+
+var sponsorTypeLabels = map[SponsorType]string{
+	SponsorOrg:    "单位",
+	SponsorPerson: "个人",
+}
+
+var applicantLabels = map[Applicant]string{
+	ApplicantLegal: "法人本人",
+	ApplicantAgent: "委托代理人",
+}
+
+var statusLabels = map[Status]string{
+	StatusReceived:  "已登记",
+	StatusReturned:  "退回补正",
+	StatusAccepted:  "已受理",
+	StatusDone:      "已办结",
+	StatusRejected:  "不予受理",
+	StatusWithdrawn: "已撤回",
+}
+
+var itemStateLabels = map[ItemState]string{
+	ItemPresent:   "齐全",
+	ItemMissing:   "缺失",
+	ItemDefective: "有瑕疵",
+}
+
+var channelLabels = map[Channel]string{
+	ChannelEmail:   "电子邮件",
+	ChannelFax:     "传真",
+	ChannelPost:    "邮寄",
+	ChannelCounter: "现场",
+	ChannelOnline:  "网上",
+}
+
+// Required materials, as in the FAQ and the design table.
+var (
+	materialsDeregisterOrgLegal = []string{
+		"申请表(企业版)",
+		"营业执照副本复印件(加盖公章)",
+		"法人身份证复印件(加盖公章)",
+	}
+	materialsDeregisterOrgAgent = []string{
+		"申请表(企业版)",
+		"营业执照副本复印件(加盖公章)",
+		"法人亲笔签字并加盖公章的授权委托书",
+		"被授权人身份证复印件(加盖公章)",
+	}
+	materialsDeregisterPerson = []string{
+		"申请表(个人版)",
+		"个人身份证原件复印件",
+	}
+	materialsPasswordOrg = []string{
+		"找回密码申请表",
+		"营业执照副本复印件(加盖公章)",
+		"法人有效身份证原件复印件(加盖公章)",
+	}
+	materialsPasswordPerson = []string{
+		"找回密码申请表",
+		"个人身份证原件复印件",
+	}
+)
+
+// Field names and errors.
+const (
+	fieldKind        = "申请类型"
+	fieldSponsorType = "主办者类型"
+	fieldApplicant   = "申请人"
+	fieldChannel     = "来件渠道"
+	fieldStatus      = "案件状态"
+	fieldItemState   = "材料核查结果"
+
+	errUnknownValue = "%s“%s”无效,可选:%s"
+	allowedFormat   = "%s(%s)"
+	listSep         = "、"
+
+	errFinal      = "案件已是最终状态(%s),不能再变更"
+	errMove       = "不能从“%s”变更为“%s”(可变更为:%s)"
+	errIncomplete = "材料不齐全,不能受理:%s"
+)
+
+var errorProblems = problemWords{missing: "缺少:%s", note: "(%s)", defective: "%s:%s", noReason: "不符合要求"}
+
+// The 退回补正 notice. Contact details are those of the FAQ.
+const (
+	dateLayout       = "2006年1月2日"
+	noticeIndent     = "　　　　　　　　　　　　"
+	noticeTitle      = "退回补正通知"
+	noticeNoSponsor  = "申请人"
+	noticeSalutation = "%s："
+	noticeOpening    = "　　您于%s提交的%s申请（受理编号 %s）%s，现予退回，请补正以下材料："
+	noticeItem       = "　　%d. %s"
+	noticeFormRule   = "　　申请表用于存档，请使用A4打印纸，准确、清晰、完整填写；纸张不符或未准确清晰完整填写者，视为无效申请。单位提交的复印件均需加盖公章。"
+	noticeHowTo      = "　　请备齐全部材料后，通过以下任一方式重新提交："
+	noticeRestart    = "　　我局自收到齐全材料之日起重新计算%d个工作日的办理时限。"
+	noticeContact    = "　　联系电话：0351-8788032、0351-8788232。"
+	noticeClerk      = noticeIndent + "经办人：%s"
+
+	phraseMissing   = "材料不齐全"
+	phraseDefective = "材料不符合要求"
+	phraseBoth      = "材料不齐全且部分材料不符合要求"
+)
+
+var noticeProblems = problemWords{missing: "缺少：%s", note: "（%s）", defective: "%s：%s", noReason: "不符合要求"}
+
+var noticeWays = []string{
+	"　　（一）发送电子邮件至 beianzhuxiao@163.com；",
+	"　　（二）交由接入商核实后传真至 0351-8788875；",
+	"　　（三）邮寄至 山西省太原市小店区南内环街2号 山西省通信管理局822室；",
+	"　　（四）工作日（周一至周五 8:30–12:00，14:30–17:30）到山西省通信管理局822室现场提交。",
+}
+
+var noticeSignature = []string{
+	noticeIndent + "山西省通信管理局",
+	noticeIndent + "网站备案受理窗口（822室）",
+}

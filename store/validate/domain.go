@@ -1,0 +1,75 @@
+package validate
+
+import (
+	"errors"
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+)
+
+var (
+	schemeRE = regexp.MustCompile(`(?i)^[a-z][a-z0-9+.-]*://`)
+	portRE   = regexp.MustCompile(`:\d*$`)
+)
+
+// Domain checks a domain name and returns it in lower-case ASCII, with
+// internationalised labels in punycode (xn--…), as the national filing
+// system stores them. A pasted URL is reduced to its host: the scheme, port,
+// path, query and fragment are dropped; "www." is kept because it is part of
+// what was filed.
+func Domain(s string) (string, error) {
+	host := fold(s)
+	if host == "" {
+		return "", errors.New(errDomainEmpty)
+	}
+	host = schemeRE.ReplaceAllString(host, "")
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if strings.Contains(host, "@") {
+		return "", fmt.Errorf(errDomainAt, s)
+	}
+	host = portRE.ReplaceAllString(host, "")
+	host = strings.TrimSuffix(host, ".")
+	if _, err := netip.ParseAddr(strings.Trim(host, "[]")); err == nil {
+		return "", fmt.Errorf(errDomainIP, host)
+	}
+	ascii, err := idna.Lookup.ToASCII(host)
+	if err != nil || ascii == "" {
+		return "", fmt.Errorf(errDomainChars, s)
+	}
+	ascii = strings.ToLower(ascii)
+	labels := strings.Split(ascii, ".")
+	if len(labels) < 2 {
+		return "", fmt.Errorf(errDomainNoDot, s)
+	}
+	if len(ascii) > 253 {
+		return "", fmt.Errorf(errDomainLong, len(ascii))
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 {
+			return "", fmt.Errorf(errDomainLabel, l)
+		}
+	}
+	// A TLD must be one ICANN delegates; this also rejects typos such as
+	// "example.con" and file names such as "申请表.doc".
+	tld := labels[len(labels)-1]
+	if suffix, icann := publicsuffix.PublicSuffix(tld); !icann || suffix != tld {
+		return "", fmt.Errorf(errDomainTLD, DomainUnicode(tld))
+	}
+	return ascii, nil
+}
+
+// DomainUnicode returns the Unicode form of a punycode domain for display;
+// a value that cannot be decoded is returned unchanged.
+func DomainUnicode(ascii string) string {
+	u, err := idna.Lookup.ToUnicode(ascii)
+	if err != nil {
+		return ascii
+	}
+	return u
+}
