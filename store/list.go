@@ -17,7 +17,7 @@ type Filter struct {
 	To      string // receipt day <= To
 	Query   string // number, sponsor, filing numbers, domains, provider, certificate
 	DueTo   string // open cases due on or before this day
-	Order   string // "due" (default: id), "received", "-received"
+	Order   string // "due", "received", "-received", "-id" (newest first); default id
 	Limit   int
 	Offset  int
 }
@@ -86,6 +86,8 @@ func (f Filter) orderBy() string {
 		return " ORDER BY c.due IS NULL, c.due, c.id"
 	case "received":
 		return " ORDER BY c.received_at, c.id"
+	case "-id":
+		return " ORDER BY c.id DESC"
 	case "-received":
 		return " ORDER BY c.received_day DESC, c.id DESC"
 	default:

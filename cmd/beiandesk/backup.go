@@ -1,0 +1,31 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func backup(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("backup", e)
+	out := fs.String("out", "", "backup file")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+	}
+	if *out == "" {
+		return usageError{formatRequired("out")}
+	}
+	db, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Backup(ctx, *out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, msgBackupDone, *out)
+	return nil
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+)
+
+func caseCheck(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("case check", e)
+	item := fs.String("item", "", "material item number (1-based)")
+	state := fs.String("state", "", "present|missing|defective")
+	note := fs.String("note", "", "reason for a defect")
+	asJSON := fs.Bool("json", false, "print JSON")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	id, err := oneID(pos)
+	if err != nil {
+		return err
+	}
+	if *item == "" {
+		return usageError{formatRequired("item")}
+	}
+	n, err := strconv.Atoi(*item)
+	if err != nil {
+		return fmt.Errorf("--item: "+msgBadItem, *item)
+	}
+	if *state == "" {
+		return usageError{formatRequired("state")}
+	}
+	st, err := rules.ParseItemState(*state)
+	if err != nil {
+		return fieldError("state", err)
+	}
+	db, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	c, err := db.CheckItem(ctx, id, n, st, *note, e.clerkName(ctx, db))
+	if err != nil {
+		return err
+	}
+	return printCase(ctx, e, db, c, *asJSON)
+}
+
+func oneID(pos []string) (int64, error) {
+	if len(pos) != 1 {
+		return 0, usageError{msgNeedOneID}
+	}
+	return parseID(pos[0])
+}
+
+func formatRequired(field string) string { return fmt.Sprintf(msgRequired, field) }
+
+func fieldError(field string, err error) error { return &store.FieldError{Field: field, Err: err} }

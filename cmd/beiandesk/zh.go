@@ -1,0 +1,40 @@
+package main
+
+// Chinese text of the command line, kept together for review.
+const (
+	msgUnknownCommand = "未知命令「%s」,运行 beiandesk help 查看用法"
+	msgCaseUsage      = "用法: beiandesk case new|status|check …"
+	msgHolidaysUsage  = "用法: beiandesk holidays import|list …"
+	msgBadTime        = "无法识别的时间「%s」,应为 RFC 3339 格式,如 2026-09-30T10:00:00+08:00"
+	msgBadID          = "案件编号「%s」无效,应为正整数"
+	msgBadMonth       = "无法识别的月份「%s」,应为 YYYY-MM"
+	msgNeedOneID      = "需要且只需要一个案件编号"
+	msgNoArgs         = "多余的参数: %v"
+	msgRequired       = "--%s: 必须填写"
+	msgBadDays        = "--days: 应为 0 到 365 之间的整数"
+	msgBadYear        = "--year: 年份「%s」无效"
+	msgYearMismatch   = "--year %d 与通知中的年份 %d 不符"
+	msgFilingWarn     = "提示"
+	msgImported       = "已导入 %d 年节假日安排:放假 %d 天,调休上班 %d 天\n"
+	msgBackupDone     = "已备份到 %s\n"
+	msgNeedFiles      = "请指定要导入的 .eml 文件"
+	msgNotYet         = "此功能尚未实现"
+	msgBadItem        = "材料序号「%s」无效,应为正整数"
+)
+
+const msgHelp = `备案受理台 beiandesk — 用法
+  beiandesk                         打开窗口
+  beiandesk import FILE.eml...      导入邮件
+  beiandesk sync [--host H] [--port P] [--user U] [--mailbox INBOX] [--security tls|starttls|none]
+  beiandesk mails --json
+  beiandesk case new --kind K --channel C --received RFC3339 [...] --json
+  beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
+  beiandesk case check ID --item N --state present|missing|defective [--note TEXT] --json
+  beiandesk cases --json [--month YYYY-MM] [--status S]
+  beiandesk workdays --from YYYY-MM-DD[THH:MM] --days N
+  beiandesk holidays import [--year YYYY] FILE
+  beiandesk holidays list --year YYYY --json
+  beiandesk export --month YYYY-MM --out FILE.xlsx
+  beiandesk backup --out FILE
+全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version
+`

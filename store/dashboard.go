@@ -1,0 +1,166 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"beiandesk/store/rules"
+	"beiandesk/store/workday"
+)
+
+// Deadline urgency levels, from the least to the most pressing. The values
+// match the ui theme's urgency levels.
+const (
+	DueOK       = 0 // no deadline, closed, or more than DueSoonDays working days left
+	DueSoon     = 1 // due within DueSoonDays working days
+	DueToday    = 2 // due today
+	DueOverdue  = 3 // open past its due date
+	DueSoonDays = 2 // "due soon" means at most this many working days left
+)
+
+// DueLevel classifies a deadline: status is the case's status, due its due
+// date (YYYY-MM-DD, "" for none), today the civil date it is looked at.
+func DueLevel(cal *workday.Calendar, today time.Time, status rules.Status, due string) int {
+	if due == "" || !status.Open() {
+		return DueOK
+	}
+	d, err := workday.ParseDate(due)
+	if err != nil {
+		return DueOK
+	}
+	t := workday.Civil(today)
+	switch {
+	case d.Equal(t):
+		return DueToday
+	case d.Before(t):
+		return DueOverdue
+	}
+	if n := cal.WorkdaysBetween(t, d); n > 0 && n <= DueSoonDays {
+		return DueSoon
+	}
+	return DueOK
+}
+
+// MonthCount is what one month received and finished.
+type MonthCount struct {
+	Month    string // YYYY-MM
+	Received int    // cases received in the month
+	Done     int    // cases that reached done in the month
+}
+
+// Dashboard is the clerk's day at a glance.
+type Dashboard struct {
+	Today    string // YYYY-MM-DD
+	NewMails int    // mails not yet handled
+
+	DueToday []*Case // open cases due today, by number
+	Overdue  []*Case // open cases past their due date, most overdue first
+	DueSoon  []*Case // open cases due within DueSoonDays working days, soonest first
+
+	Month         string // YYYY-MM of today
+	MonthReceived int    // received this month
+	MonthDone     int    // reached done this month
+	// MonthClosedWithDue counts the cases done or rejected this month that
+	// had a due date; MonthOnTime those of them closed on or before it.
+	MonthClosedWithDue int
+	MonthOnTime        int
+
+	// Months are the twelve months ending with this one, oldest first.
+	Months []MonthCount
+}
+
+// OnTimeRate is MonthOnTime / MonthClosedWithDue; ok is false when no case
+// with a deadline was closed this month.
+func (d *Dashboard) OnTimeRate() (rate float64, ok bool) {
+	if d.MonthClosedWithDue == 0 {
+		return 0, false
+	}
+	return float64(d.MonthOnTime) / float64(d.MonthClosedWithDue), true
+}
+
+// Dashboard computes the figures of the first screen for the civil date of
+// today. Only open cases due up to a few working days ahead are loaded, so
+// it stays fast on a large case book.
+func (db *DB) Dashboard(ctx context.Context, today time.Time) (*Dashboard, error) {
+	cal, err := db.Calendar(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t := workday.Civil(today)
+	d := &Dashboard{Today: workday.Format(t), Month: t.Format("2006-01")}
+	if d.NewMails, err = db.CountMails(ctx, MailNew); err != nil {
+		return nil, err
+	}
+	// Every open case due on or before the last day that can be "due soon".
+	horizon := cal.AddWorkdays(t, DueSoonDays)
+	open, err := db.Cases(ctx, Filter{Status: "open", DueTo: workday.Format(horizon), Order: "due"}, false)
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: %w", err)
+	}
+	for _, c := range open {
+		switch DueLevel(cal, t, c.Status, c.Due) {
+		case DueOverdue:
+			d.Overdue = append(d.Overdue, c)
+		case DueToday:
+			d.DueToday = append(d.DueToday, c)
+		case DueSoon:
+			d.DueSoon = append(d.DueSoon, c)
+		}
+	}
+
+	monthStart := workday.Date(t.Year(), t.Month(), 1)
+	first := monthStart.AddDate(0, -11, 0)
+	months := make(map[string]*MonthCount, 12)
+	for m := first; !m.After(monthStart); m = m.AddDate(0, 1, 0) {
+		d.Months = append(d.Months, MonthCount{Month: m.Format("2006-01")})
+	}
+	for i := range d.Months {
+		months[d.Months[i].Month] = &d.Months[i]
+	}
+	from := workday.Format(first)
+	rows, err := db.db.QueryContext(ctx, `SELECT substr(received_day, 1, 7), count(*) FROM cases
+		WHERE received_day >= ? GROUP BY 1`, from)
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: %w", err)
+	}
+	for rows.Next() {
+		var m string
+		var n int
+		if err := rows.Scan(&m, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("dashboard: %w", err)
+		}
+		if mc := months[m]; mc != nil {
+			mc.Received = n
+		}
+	}
+	rows.Close()
+	rows, err = db.db.QueryContext(ctx, `SELECT substr(closed_day, 1, 7), count(*) FROM cases
+		WHERE closed_day >= ? AND status = 'done' GROUP BY 1`, from)
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: %w", err)
+	}
+	for rows.Next() {
+		var m string
+		var n int
+		if err := rows.Scan(&m, &n); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("dashboard: %w", err)
+		}
+		if mc := months[m]; mc != nil {
+			mc.Done = n
+		}
+	}
+	rows.Close()
+	if cur := months[d.Month]; cur != nil {
+		d.MonthReceived, d.MonthDone = cur.Received, cur.Done
+	}
+	err = db.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(closed_day <= due), 0) FROM cases
+		WHERE closed_day >= ? AND closed_day < ? AND status IN ('done', 'rejected') AND due IS NOT NULL`,
+		d.Month+"-01", d.Month+"-32").Scan(&d.MonthClosedWithDue, &d.MonthOnTime)
+	if err != nil {
+		return nil, fmt.Errorf("dashboard: %w", err)
+	}
+	return d, nil
+}
