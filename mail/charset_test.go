@@ -1,0 +1,65 @@
+package mail
+
+import (
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestDecodeCharset(t *testing.T) {
+	tests := []struct {
+		label, raw, want string
+		problem          bool
+	}{
+		{"gb2312", gbk("喆堃镕㐀𠀀"), "喆堃镕㐀𠀀", false},
+		{"GBK", gbk("喆"), "喆", false},
+		{"x-gbk", gbk("喆"), "喆", false},
+		{"cp936", gbk("喆"), "喆", false},
+		{"euc-cn", gbk("喆"), "喆", false},
+		{"GB_2312-80", gbk("喆"), "喆", false},
+		{`"csGB2312"`, gbk("喆"), "喆", false},
+		{"gb18030", gbk("𠀀"), "𠀀", false},
+		{"big5", big5("臺灣"), "臺灣", false},
+		{"hz-gb-2312", hz("你好"), "你好", false},
+		{"iso-8859-1", "caf\xe9", "café", false},
+		{"windows-1252", "\x93q\x94", "“q”", false},
+		{"shift_jis", "\x93\xfa\x96\x7b", "日本", false},
+		{"utf-8", "中文", "中文", false},
+		{"", gbk("中文"), "中文", false},
+		{"us-ascii", gbk("中文"), "中文", false},
+		{"utf-8", gbk("其实是 GBK"), "其实是 GBK", true},
+		{"utf-8", "中文\xff", "中文\uFFFD", true},
+		{"x-klingon", "中文", "中文", true},
+		{"x-klingon", gbk("中文"), "中文", true},
+		{"replacement", gbk("中文"), "中文", true},
+	}
+	for _, tt := range tests {
+		got, problem := decodeCharset(tt.label, []byte(tt.raw))
+		if got != tt.want || (problem != "") != tt.problem {
+			t.Errorf("decodeCharset(%q, %q) = %q, %q; want %q, problem %v", tt.label, tt.raw, got, problem, tt.want, tt.problem)
+		}
+	}
+}
+
+func TestDecodeCharsetTruncatedUTF8(t *testing.T) {
+	// A UTF-8 text cut in the middle of its last character must stay UTF-8.
+	raw := []byte("备案文本备案文本")
+	got, _ := decodeCharset("utf-8", raw[:len(raw)-1])
+	if !strings.HasPrefix(got, "备案文本备案文") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCharsetReader(t *testing.T) {
+	r, err := CharsetReader("gb2312", strings.NewReader(gbk("喆𠀀")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(r)
+	if string(b) != "喆𠀀" {
+		t.Errorf("CharsetReader(gb2312) read %q", b)
+	}
+	if _, err := CharsetReader("x-klingon", strings.NewReader("")); err == nil {
+		t.Error("CharsetReader accepted an unknown charset")
+	}
+}

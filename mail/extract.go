@@ -1,0 +1,277 @@
+package mail
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
+	"golang.org/x/net/publicsuffix"
+	"golang.org/x/text/width"
+)
+
+// Proposal holds case fields found in a mail. The clerk confirms them; nothing is
+// applied silently.
+type Proposal struct {
+	Filings     []string // ICP filing numbers, normalised like 晋ICP备12345678号-1
+	Domains     []string // registrable domains (ASCII, punycode, lower case) not part of an e-mail address
+	USCCs       []string // unified social credit codes with a valid check character
+	IDNumbers   []string // resident ID numbers with a valid check character
+	Phones      []string // mobiles as 11 digits, landlines as 0351-8788032
+	Sponsor     string   // guessed sponsor (主办者) name
+	Kind        string   // "deregister", "password" or ""
+	SponsorType string   // "org", "person" or ""
+}
+
+// propose extracts the proposal from the subject, the text and the attachment
+// names of m.
+func propose(m *Message) Proposal {
+	names := make([]string, len(m.Attachments))
+	for i, a := range m.Attachments {
+		names[i] = a.Name
+	}
+	nameText := strings.Join(names, "\n")
+	body := m.Subject + "\n" + m.Text
+	// Full-width digits, letters and punctuation are common in Chinese text.
+	folded := width.Fold.String(body + "\n" + nameText)
+
+	var p Proposal
+	p.Filings = findFilings(folded)
+	p.Domains = findDomains(width.Fold.String(body))
+	p.USCCs, p.IDNumbers = findCodes(folded)
+	p.Phones = findPhones(folded)
+	p.Sponsor = findSponsor(m.Subject, m.Text, nameText)
+	p.Kind = findKind(m.Subject, nameText, m.Text)
+	p.SponsorType = findSponsorType(m.Subject+"\n"+nameText, m.Text, p)
+	return p
+}
+
+var filingPattern = regexp.MustCompile(`([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新])\s*(?i:icp)\s*备\s*(\d+)\s*号?(?:\s*[-–—]\s*(\d+)([aA]?))?`)
+
+// findFilings returns ICP filing numbers (of web sites, or of apps with the "A"
+// suffix), also when written with spaces or with the site number before 号
+// (晋ICP备12345678-1号).
+func findFilings(text string) []string {
+	var out []string
+	for _, m := range filingPattern.FindAllStringSubmatch(text, -1) {
+		if len(m[2]) < 5 || len(m[2]) > 10 {
+			continue
+		}
+		f := m[1] + "ICP备" + m[2] + "号"
+		if m[3] != "" && len(m[3]) <= 3 {
+			f += "-" + m[3] + strings.ToUpper(m[4]) // "A" marks an app filing
+		}
+		out = appendUnique(out, f)
+	}
+	return out
+}
+
+// hostPattern finds host name candidates, Chinese labels included. Label rules
+// are checked afterwards: counted repetitions would make the regexp slow on long
+// texts.
+var hostPattern = regexp.MustCompile(`[\p{Han}a-z0-9-]+(?:\.[\p{Han}a-z0-9-]+)+`)
+
+// fileExtensions are TLDs that are far more often file name extensions.
+var fileExtensions = map[string]bool{
+	"doc": true, "docx": true, "xls": true, "xlsx": true, "ppt": true, "pptx": true,
+	"pdf": true, "jpg": true, "jpeg": true, "png": true, "gif": true, "bmp": true,
+	"zip": true, "rar": true, "7z": true, "txt": true, "eml": true, "htm": true,
+	"html": true, "exe": true, "js": true, "css": true, "json": true, "xml": true,
+	"php": true, "asp": true, "aspx": true, "jsp": true, "py": true, "go": true,
+	"md": true, "sh": true, "wps": true, "et": true, "ofd": true, "mp4": true, "mov": true,
+}
+
+// findDomains returns registrable domains mentioned in text, excluding the
+// domains of e-mail addresses and file names.
+func findDomains(text string) []string {
+	lower := strings.ToLower(text)
+	var out []string
+	for _, loc := range hostPattern.FindAllStringIndex(lower, -1) {
+		start, end := loc[0], loc[1]
+		for start < end && lower[start] == '-' {
+			start++
+		}
+		start, end, ok := hostCandidate(lower, start, end)
+		if !ok || partOfEmail(lower, start, end) {
+			continue
+		}
+		if d := registrableDomain(lower[start:end]); d != "" {
+			out = appendUnique(out, d)
+		}
+	}
+	return out
+}
+
+// hostCandidate narrows the match text[start:end] to a host name. In Chinese
+// running text an ASCII host is often glued to the words around it
+// (网站www.example.cn已关闭); those are cut off. A host with Chinese labels is only
+// taken after a delimiter, since its first label cannot be told apart from the
+// words before it.
+func hostCandidate(text string, start, end int) (int, int, bool) {
+	if !hasHan(text[start:end]) {
+		return start, end, true
+	}
+	host := text[start:end]
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	if i := strings.IndexFunc(last, isHanRune); i > 0 {
+		end -= len(last) - i
+	}
+	host = text[start:end]
+	first := host[:strings.IndexByte(host, '.')]
+	if i := strings.IndexFunc(first, func(r rune) bool { return !isHanRune(r) }); i > 0 {
+		start += i
+	}
+	if !hasHan(text[start:end]) {
+		return start, end, true
+	}
+	return start, end, delimitedBefore(text, start)
+}
+
+// registrableDomain validates a host name and returns its registrable domain
+// (eTLD+1) in ASCII, or "" when host is not a usable domain.
+func registrableDomain(host string) string {
+	ascii, err := idna.Lookup.ToASCII(host)
+	if err != nil {
+		return ""
+	}
+	labels := strings.Split(ascii, ".")
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return ""
+		}
+	}
+	tld := labels[len(labels)-1]
+	if fileExtensions[tld] || !strings.HasPrefix(tld, "xn--") && strings.Trim(tld, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return ""
+	}
+	suffix, icann := publicsuffix.PublicSuffix(ascii)
+	if !icann && !strings.Contains(suffix, ".") || suffix == ascii {
+		return "" // unknown TLD, or only a public suffix such as com.cn
+	}
+	reg, err := publicsuffix.EffectiveTLDPlusOne(ascii)
+	if err != nil {
+		reg = ascii
+	}
+	if authorityDomains[reg] {
+		return ""
+	}
+	return reg
+}
+
+// authorityDomains belong to the filing system itself; mails quote them in
+// instructions, and they are never the subject of a case.
+var authorityDomains = map[string]bool{"miit.gov.cn": true, "beian.gov.cn": true}
+
+func partOfEmail(s string, start, end int) bool {
+	return start > 0 && s[start-1] == '@' || end < len(s) && s[end] == '@'
+}
+
+// delimitedBefore reports whether the text before i ends a word: start of text,
+// white space, or punctuation (ASCII or CJK).
+func delimitedBefore(s string, i int) bool {
+	r, size := utf8.DecodeLastRuneInString(s[:i])
+	if size == 0 {
+		return true
+	}
+	return r < 0x80 && !isAlnum(r) || strings.ContainsRune("，。：；、（）《》“”‘’【】！？", r)
+}
+
+func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, isHanRune) >= 0
+}
+
+func isAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
+
+var alnumRun = regexp.MustCompile(`[0-9A-Za-z]+`)
+
+// findCodes returns USCCs and resident ID numbers: 18-character alphanumeric
+// runs with a valid check character.
+func findCodes(text string) (usccs, ids []string) {
+	for _, run := range alnumRun.FindAllString(text, -1) {
+		if len(run) != 18 {
+			continue
+		}
+		up := strings.ToUpper(run)
+		if validUSCC(up) {
+			usccs = appendUnique(usccs, up)
+		}
+		if validResidentID(up) {
+			ids = appendUnique(ids, up)
+		}
+	}
+	return usccs, ids
+}
+
+var (
+	mobilePattern   = regexp.MustCompile(`(?:\+?86[-\s]?)?(1[3-9]\d)[-\s]?(\d{4})[-\s]?(\d{4})`)
+	landlinePattern = regexp.MustCompile(`\(?(010|02\d|0[3-9]\d{2})\)?[-\s]?([2-9]\d{6,7})`)
+)
+
+// findPhones returns mobile and landline numbers, in order of appearance, that
+// are not embedded in longer digit runs (such as ID numbers).
+func findPhones(text string) []string {
+	type hit struct {
+		at    int
+		phone string
+	}
+	var hits []hit
+	for _, m := range mobilePattern.FindAllStringSubmatchIndex(text, -1) {
+		if !digitAround(text, m[0], m[1]) {
+			hits = append(hits, hit{m[0], text[m[2]:m[3]] + text[m[4]:m[5]] + text[m[6]:m[7]]})
+		}
+	}
+	for _, m := range landlinePattern.FindAllStringSubmatchIndex(text, -1) {
+		if !digitAround(text, m[0], m[1]) {
+			hits = append(hits, hit{m[0], text[m[2]:m[3]] + "-" + text[m[4]:m[5]]})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	var out []string
+	for _, h := range hits {
+		out = appendUnique(out, h.phone)
+	}
+	return out
+}
+
+func digitAround(s string, start, end int) bool {
+	isDigit := func(c byte) bool { return '0' <= c && c <= '9' }
+	return start > 0 && isDigit(s[start-1]) || end < len(s) && isDigit(s[end])
+}
+
+var passwordWords = []string{
+	"找回密码", "找回备案密码", "密码找回", "重置密码", "重置备案密码", "密码重置", "忘记密码", "忘记备案密码",
+}
+
+// findKind classifies the request. Sources are tried in order of reliability
+// (subject, attachment names, text); within one, the earlier mention wins.
+func findKind(sources ...string) string {
+	for _, s := range sources {
+		d := strings.Index(s, "注销")
+		p := -1
+		for _, w := range passwordWords {
+			if i := strings.Index(s, w); i >= 0 && (p < 0 || i < p) {
+				p = i
+			}
+		}
+		switch {
+		case d >= 0 && (p < 0 || d < p):
+			return "deregister"
+		case p >= 0:
+			return "password"
+		}
+	}
+	return ""
+}
+
+func appendUnique(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}

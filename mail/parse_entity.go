@@ -1,0 +1,299 @@
+package mail
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// mimeParser holds the state of one Parse call.
+type mimeParser struct {
+	save        SaveFunc
+	attachments []Attachment
+	problems    []string
+	seen        map[string]bool // problems already noted
+	unnamed     int             // attachments that needed a generated name
+	entities    int             // body parts seen, against maxEntities
+}
+
+// problem notes what was broken; each distinct note is kept once.
+func (p *mimeParser) problem(notes ...string) {
+	for _, n := range notes {
+		if n != "" && !p.seen[n] {
+			p.seen[n] = true
+			p.problems = append(p.problems, n)
+		}
+	}
+}
+
+func (p *mimeParser) problemf(format string, args ...any) {
+	p.problem(fmt.Sprintf(format, args...))
+}
+
+// mimeEntity is a message or body part as described by its header.
+type mimeEntity struct {
+	mediaType   string            // lower case "type/subtype"
+	typed       bool              // mediaType came from a valid Content-Type, not the default
+	params      map[string]string // Content-Type parameters
+	disposition string            // lower case, "" when absent
+	filename    string            // decoded; from Content-Disposition, else Content-Type name
+	cte         string            // Content-Transfer-Encoding as written
+}
+
+func newEntity(h mimeHeader, defaultType string, p *mimeParser) *mimeEntity {
+	e := &mimeEntity{mediaType: defaultType, params: map[string]string{}}
+	if raw := h.get("content-type"); raw != nil {
+		ct := parseMediaHeader(raw)
+		p.problem(ct.problems...)
+		e.params = ct.params
+		switch {
+		case isMediaType(ct.value):
+			e.mediaType, e.typed = ct.value, true
+		case ct.value != "":
+			p.problemf("无法识别的 Content-Type %q，已按 %s 处理", ct.value, defaultType)
+		}
+	}
+	if raw := h.get("content-disposition"); raw != nil {
+		cd := parseMediaHeader(raw)
+		p.problem(cd.problems...)
+		e.disposition = cd.value
+		e.filename = cd.params["filename"]
+	}
+	if strings.TrimSpace(e.filename) == "" {
+		e.filename = e.params["name"]
+	}
+	e.cte = string(h.get("content-transfer-encoding"))
+	return e
+}
+
+func isMediaType(v string) bool {
+	typ, sub, ok := strings.Cut(v, "/")
+	return ok && typ != "" && sub != "" && !strings.Contains(sub, "/")
+}
+
+// partText is the readable text an entity contributes to Message.Text.
+type partText struct {
+	text string
+	html bool // the text was converted from HTML
+}
+
+// walk processes one entity whose body (still transfer-encoded) is r. parent is
+// the subtype of the enclosing multipart, "" at the top of a message.
+func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) (partText, error) {
+	if depth > maxDepth {
+		p.problemf("MIME 嵌套超过 %d 层，更深的内容已忽略", maxDepth)
+		return partText{}, nil
+	}
+	body := newTransferReader(e.cte, r)
+	c, err := p.dispatch(e, body, depth, parent)
+	if err != nil {
+		return c, err
+	}
+	io.Copy(io.Discard, body) // reads only from our own readers: no error to see
+	p.problem(body.problems()...)
+	return c, nil
+}
+
+func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent string) (partText, error) {
+	inline := e.disposition == "inline" || e.disposition == "" && parent == "related"
+	attached := e.disposition == "attachment"
+	switch mt := e.mediaType; {
+	case strings.HasPrefix(mt, "multipart/"):
+		return p.walkMultipart(e, body, depth)
+	case mt == "message/rfc822" || mt == "message/global":
+		if attached {
+			return p.walkAttachedMessage(e, body, depth, inline)
+		}
+		c, _, err := p.walkMessage(body, depth)
+		return c, err
+	case isBodyText(mt) && !attached && strings.TrimSpace(e.filename) == "":
+		return p.readText(e, body), nil
+	}
+	contentType := e.mediaType
+	if !e.typed && contentType == "text/plain" {
+		// Without a Content-Type RFC 2045 says text/plain, but for an attachment
+		// (it has a file name or says so) that claim would mislead.
+		contentType = "application/octet-stream"
+	}
+	a, ok, err := p.saveAttachment(e.filename, contentType, body, inline)
+	if ok {
+		p.attachments = append(p.attachments, a)
+	}
+	return partText{}, err
+}
+
+// isBodyText reports whether a part of type mt without a file name is body text.
+func isBodyText(mt string) bool {
+	switch mt {
+	case "text/plain", "text/html", "text/rfc822-headers", "message/delivery-status":
+		return true
+	}
+	return false
+}
+
+func (p *mimeParser) walkMultipart(e *mimeEntity, body io.Reader, depth int) (partText, error) {
+	sub := strings.TrimPrefix(e.mediaType, "multipart/")
+	boundary := strings.TrimRight(e.params["boundary"], " \t")
+	if boundary == "" {
+		p.problem("multipart 缺少 boundary 参数，已尝试猜测分隔线")
+	}
+	childType := "text/plain"
+	if sub == "digest" {
+		childType = "message/rfc822"
+	}
+	mr := newMultipartReader(body, boundary)
+	var parts []partText
+	for {
+		if p.entities >= maxEntities {
+			p.problemf("邮件包含超过 %d 个 MIME 部分，其余已忽略", maxEntities)
+			break
+		}
+		pr := mr.next()
+		if pr == nil {
+			break
+		}
+		p.entities++
+		br := bufio.NewReaderSize(pr, 4<<10)
+		h, rest, end := readHeader(br)
+		if end == endStray && len(h) > 0 {
+			p.problem("有 MIME 部分的头与正文之间缺少空行")
+		}
+		c, err := p.walk(newEntity(h, childType, p), bodyReader(rest, br), depth+1, sub)
+		if err != nil {
+			return partText{}, err
+		}
+		parts = append(parts, c)
+	}
+	if mr.unterminated {
+		p.problem("multipart 缺少结束分隔线（邮件可能被截断）")
+	}
+	if mr.parts == 0 {
+		p.problem("multipart 中找不到分隔线，已按纯文本显示")
+		return p.textFromBytes(mr.preamble, e.params["charset"], looksLikeHTML(mr.preamble)), nil
+	}
+	if sub == "alternative" {
+		return chooseAlternative(parts), nil
+	}
+	return p.joinContents(parts), nil
+}
+
+// chooseAlternative prefers the plain text version, as the clerk reads text.
+func chooseAlternative(parts []partText) partText {
+	for _, c := range parts {
+		if !c.html && strings.TrimSpace(c.text) != "" {
+			return c
+		}
+	}
+	for _, c := range parts {
+		if strings.TrimSpace(c.text) != "" {
+			return c
+		}
+	}
+	return partText{}
+}
+
+func (p *mimeParser) joinContents(parts []partText) partText {
+	var texts []string
+	html := false
+	for _, c := range parts {
+		if strings.TrimSpace(c.text) == "" {
+			continue
+		}
+		if len(texts) == 0 {
+			html = c.html
+		} else {
+			html = html && c.html
+		}
+		texts = append(texts, c.text)
+	}
+	return partText{text: p.capText(strings.Join(texts, "\n\n")), html: html}
+}
+
+// walkMessage parses a message/rfc822 body: a forwarded mail.
+func (p *mimeParser) walkMessage(r io.Reader, depth int) (partText, mimeEnvelope, error) {
+	if depth+1 > maxDepth {
+		p.problemf("MIME 嵌套超过 %d 层，更深的内容已忽略", maxDepth)
+		return partText{}, mimeEnvelope{}, nil
+	}
+	br := bufio.NewReaderSize(r, 8<<10)
+	h, rest, _ := readHeader(br)
+	env := p.envelope(h)
+	c, err := p.walk(newEntity(h, "text/plain", p), bodyReader(rest, br), depth+1, "")
+	if err != nil {
+		return partText{}, env, err
+	}
+	return partText{text: p.capText(forwardBlock(env, c.text))}, env, nil
+}
+
+// walkAttachedMessage handles a message/rfc822 attachment: the .eml itself is
+// listed as an attachment, followed by the attachments inside it. The part is
+// spooled because it is read twice.
+func (p *mimeParser) walkAttachedMessage(e *mimeEntity, body io.Reader, depth int, inline bool) (partText, error) {
+	sp := newPartSpool(spoolInMemory)
+	defer sp.close()
+	if _, err := io.Copy(sp, body); err != nil {
+		return partText{}, err
+	}
+	src, err := sp.reader()
+	if err != nil {
+		return partText{}, err
+	}
+	mark := len(p.attachments)
+	c, env, err := p.walkMessage(src, depth)
+	if err != nil {
+		return partText{}, err
+	}
+	name := e.filename
+	if strings.TrimSpace(name) == "" {
+		name = sanitizeFilename(env.subject)
+		if name == "" {
+			name = "转发的邮件"
+		}
+		name += ".eml"
+	}
+	if src, err = sp.reader(); err != nil {
+		return partText{}, err
+	}
+	a, ok, err := p.saveAttachment(name, e.mediaType, src, inline)
+	if ok {
+		p.attachments = slices.Insert(p.attachments, mark, a)
+	}
+	return c, err
+}
+
+// saveAttachment streams one attachment to the SaveFunc. ok is false when the
+// attachment was skipped.
+func (p *mimeParser) saveAttachment(name, contentType string, body io.Reader, inline bool) (a Attachment, ok bool, err error) {
+	if len(p.attachments) >= maxAttachments {
+		p.problemf("附件超过 %d 个，其余已忽略", maxAttachments)
+		return Attachment{}, false, nil
+	}
+	name = sanitizeFilename(name)
+	if name == "" {
+		p.unnamed++
+		name = fmt.Sprintf("未命名附件%d%s", p.unnamed, extensionFor(contentType))
+	}
+	cr := &countingReader{r: body}
+	sum, size, err := p.save(name, contentType, cr)
+	if err != nil {
+		return Attachment{}, false, fmt.Errorf("mail: save attachment %q: %w", name, err)
+	}
+	if extra, _ := io.Copy(io.Discard, body); extra > 0 || size != cr.n {
+		return Attachment{}, false, fmt.Errorf("mail: save attachment %q: save read %d bytes and reported %d, but the attachment has %d",
+			name, cr.n, size, cr.n+extra)
+	}
+	return Attachment{Name: name, ContentType: contentType, Size: cr.n, SHA256: sum, Inline: inline}, true, nil
+}
+
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}

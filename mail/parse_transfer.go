@@ -1,0 +1,302 @@
+package mail
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// transferReader undoes a Content-Transfer-Encoding while streaming. Decoding is
+// tolerant: damage is remembered and reported by problems once the body has been
+// read, instead of stopping the read.
+type transferReader interface {
+	io.Reader
+	problems() []string
+}
+
+// newTransferReader returns a decoder for the encoding named by cte.
+func newTransferReader(cte string, r io.Reader) transferReader {
+	switch enc := normalizeTransferEncoding(cte); enc {
+	case "base64":
+		return newBase64Reader(r)
+	case "quoted-printable":
+		return newQPReader(r)
+	case "", "7bit", "8bit", "binary":
+		return plainReader{Reader: r}
+	default:
+		return plainReader{Reader: r, note: fmt.Sprintf("未知的传输编码 %q，已按原样读取", cte)}
+	}
+}
+
+// normalizeTransferEncoding maps the spellings seen in the wild ("Base64 ",
+// "quoted_printable", "x-base64") to the RFC 2045 names.
+func normalizeTransferEncoding(cte string) string {
+	s := strings.ToLower(strings.Trim(cte, " \t\"'"))
+	switch {
+	case strings.Contains(s, "base64"):
+		return "base64"
+	case strings.Contains(s, "quoted"):
+		return "quoted-printable"
+	}
+	return s
+}
+
+type plainReader struct {
+	io.Reader
+	note string
+}
+
+func (r plainReader) problems() []string {
+	if r.note == "" {
+		return nil
+	}
+	return []string{r.note}
+}
+
+// base64 alphabet lookup: values 0-63, or one of the markers below. The URL-safe
+// characters are accepted too: they are unambiguous and some encoders emit them.
+const (
+	b64Invalid = 0xff
+	b64Space   = 0xfe
+	b64Pad     = 0xfd
+)
+
+var base64Values = func() [256]byte {
+	var t [256]byte
+	for i := range t {
+		t[i] = b64Invalid
+	}
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for i := 0; i < len(alphabet); i++ {
+		t[alphabet[i]] = byte(i)
+	}
+	t['-'], t['_'] = 62, 63
+	for _, c := range []byte(" \t\r\n\f\v") {
+		t[c] = b64Space
+	}
+	t['='] = b64Pad
+	return t
+}()
+
+// base64Decoder decodes base64 in pieces. Padding ends a group early, so
+// concatenated padded blocks decode correctly; white space and foreign bytes are
+// skipped; a group cut off at the end yields the bytes it holds.
+type base64Decoder struct {
+	group   [4]byte
+	n       int
+	invalid int  // foreign bytes skipped
+	partial bool // a group held a single character: bits were lost
+}
+
+func (d *base64Decoder) write(dst, src []byte) []byte {
+	for _, c := range src {
+		v := base64Values[c]
+		switch v {
+		case b64Space:
+		case b64Invalid:
+			d.invalid++
+		case b64Pad:
+			dst = d.flush(dst)
+		default:
+			d.group[d.n] = v
+			d.n++
+			if d.n == 4 {
+				dst = append(dst,
+					d.group[0]<<2|d.group[1]>>4,
+					d.group[1]<<4|d.group[2]>>2,
+					d.group[2]<<6|d.group[3])
+				d.n = 0
+			}
+		}
+	}
+	return dst
+}
+
+// flush emits the bytes of an incomplete group.
+func (d *base64Decoder) flush(dst []byte) []byte {
+	switch d.n {
+	case 1:
+		d.partial = true // six bits cannot make a byte
+	case 2:
+		dst = append(dst, d.group[0]<<2|d.group[1]>>4)
+	case 3:
+		dst = append(dst, d.group[0]<<2|d.group[1]>>4, d.group[1]<<4|d.group[2]>>2)
+	}
+	d.n = 0
+	return dst
+}
+
+// finish flushes at the end of input. A final group of two or three characters
+// is only missing its padding and decodes fully; flush flags the lone character
+// that only truncation leaves behind.
+func (d *base64Decoder) finish(dst []byte) []byte {
+	return d.flush(dst)
+}
+
+func (d *base64Decoder) problems() []string {
+	var ps []string
+	if d.partial {
+		ps = append(ps, "base64 内容不完整（可能被截断），已解码可读部分")
+	}
+	if d.invalid > 0 {
+		ps = append(ps, fmt.Sprintf("base64 内容中有 %d 个无效字符，已忽略", d.invalid))
+	}
+	return ps
+}
+
+// decodeBase64Lenient decodes a short base64 string such as an encoded word.
+func decodeBase64Lenient(s string) []byte {
+	var d base64Decoder
+	out := d.write(make([]byte, 0, len(s)*3/4+3), []byte(s))
+	return d.finish(out)
+}
+
+type base64Reader struct {
+	src io.Reader
+	dec base64Decoder
+	in  []byte
+	out []byte // decoded bytes not yet returned; aliases buf
+	buf []byte
+	eof bool
+}
+
+func newBase64Reader(r io.Reader) *base64Reader {
+	const chunk = 16 << 10
+	return &base64Reader{src: r, in: make([]byte, chunk), buf: make([]byte, 0, chunk*3/4+8)}
+}
+
+func (r *base64Reader) Read(p []byte) (int, error) {
+	for len(r.out) == 0 {
+		if r.eof {
+			return 0, io.EOF
+		}
+		n, err := r.src.Read(r.in)
+		r.out = r.dec.write(r.buf[:0], r.in[:n])
+		if err != nil {
+			r.eof = true
+			r.out = r.dec.finish(r.out)
+		}
+	}
+	n := copy(p, r.out)
+	r.out = r.out[n:]
+	return n, nil
+}
+
+func (r *base64Reader) problems() []string { return r.dec.problems() }
+
+// qpReader decodes quoted-printable line by line. Malformed escapes are kept as
+// literal text, which is what the sender most likely meant.
+type qpReader struct {
+	br    *bufio.Reader
+	carry []byte // an escape cut by a line fragment, completed by the next one
+	out   []byte
+	buf   []byte
+	bad   bool
+	eof   bool
+}
+
+func newQPReader(r io.Reader) *qpReader {
+	return &qpReader{br: bufio.NewReaderSize(r, 8<<10)}
+}
+
+func (r *qpReader) Read(p []byte) (int, error) {
+	for len(r.out) == 0 {
+		if r.eof {
+			return 0, io.EOF
+		}
+		line, err := r.br.ReadSlice('\n')
+		fragment := err == bufio.ErrBufferFull
+		if err != nil && !fragment {
+			r.eof = true
+		}
+		if len(r.carry) > 0 {
+			line = append(r.carry, line...)
+			r.carry = nil
+		}
+		r.out = r.decodeLine(r.buf[:0], line, fragment)
+		r.buf = r.out[:0]
+	}
+	n := copy(p, r.out)
+	r.out = r.out[n:]
+	return n, nil
+}
+
+// decodeLine decodes one line (or a fragment of an overlong one) into dst.
+func (r *qpReader) decodeLine(dst, line []byte, fragment bool) []byte {
+	var eol []byte
+	if !fragment {
+		content := trimEOL(line)
+		eol = line[len(content):]
+		// RFC 2045 section 6.7 (3): trailing white space was added in transport.
+		line = trimRightSpaceTab(content)
+		if n := len(line); n > 0 && line[n-1] == '=' {
+			line, eol = line[:n-1], nil // soft line break
+		}
+	}
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		if c != '=' {
+			dst = append(dst, c)
+			continue
+		}
+		if fragment && len(line)-i < 3 {
+			r.carry = append([]byte(nil), line[i:]...)
+			return dst
+		}
+		if i+2 < len(line) && isHex(line[i+1]) && isHex(line[i+2]) {
+			dst = append(dst, unhex(line[i+1])<<4|unhex(line[i+2]))
+			i += 2
+			continue
+		}
+		r.bad = true
+		dst = append(dst, c)
+	}
+	return append(dst, eol...)
+}
+
+func (r *qpReader) problems() []string {
+	if r.bad {
+		return []string{"quoted-printable 编码有误，无效部分按原样保留"}
+	}
+	return nil
+}
+
+func trimRightSpaceTab(b []byte) []byte {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	default:
+		return c - 'A' + 10
+	}
+}
+
+// decodeQWord decodes the Q encoding of RFC 2047 section 4.2.
+func decodeQWord(s string) []byte {
+	out := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '_':
+			out = append(out, ' ')
+		case c == '=' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			out = append(out, unhex(s[i+1])<<4|unhex(s[i+2]))
+			i += 2
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
+}
