@@ -83,7 +83,9 @@ func likeEscape(s string) string {
 func (f Filter) orderBy() string {
 	switch f.Order {
 	case "due":
-		return " ORDER BY c.due IS NULL, c.due, c.id"
+		// Plain column order lets SQLite walk the due index; cases without a
+		// deadline (NULL, kind other) therefore come first.
+		return " ORDER BY c.due, c.id"
 	case "received":
 		return " ORDER BY c.received_at, c.id"
 	case "-id":

@@ -1,0 +1,81 @@
+package desk
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"beiandesk/mail"
+	"beiandesk/store"
+)
+
+// realMail is the mail package behind mailBackend.
+type realMail struct{ version string }
+
+func defaultMailBackend(version string) mailBackend { return realMail{version: version} }
+
+func (m realMail) config(s mailSettings, password string) mail.Config {
+	return mail.Config{
+		Host: s.Host, Port: s.Port, User: s.User, Password: password,
+		Mailbox: s.Mailbox, Security: s.Security, ClientVersion: m.version,
+	}
+}
+
+func (m realMail) Sync(ctx context.Context, db *store.DB, s mailSettings, password string, progress func(done, total int)) (syncResult, error) {
+	st, err := mail.Sync(ctx, db, m.config(s, password), progress)
+	return syncResult{New: st.New, Duplicates: st.Duplicates}, err
+}
+
+// Test connects, logs in and reads the folder. The mail package has no
+// connect-only call yet, so this is a sync into a scratch database that is
+// thrown away: nothing reaches the case book, and the mailbox is only read.
+func (m realMail) Test(ctx context.Context, s mailSettings, password string) error {
+	dir, err := os.MkdirTemp("", "beiandesk-test-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	db, err := store.Open(ctx, filepath.Join(dir, "test.db"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	// Stop as soon as the first progress report shows the login worked.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	loggedIn := false
+	_, err = mail.Sync(ctx, db, m.config(s, password), func(done, total int) {
+		loggedIn = true
+		cancel()
+	})
+	if loggedIn || err == nil {
+		return nil
+	}
+	return err
+}
+
+func (realMail) Describe(err error) string { return mail.Describe(err) }
+
+func (realMail) Password(user, host string) (string, string, error) {
+	return mail.Password(user, host)
+}
+
+func (realMail) SavePassword(user, host, pw string) error {
+	return mail.SavePassword(user, host, pw)
+}
+
+func (realMail) ImportFile(ctx context.Context, db *store.DB, path string) (syncResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return syncResult{}, err
+	}
+	defer f.Close()
+	r, err := mail.Import(ctx, db, f, "file:"+filepath.Base(path))
+	if err != nil {
+		return syncResult{}, err
+	}
+	if r.Duplicate {
+		return syncResult{Duplicates: 1}, nil
+	}
+	return syncResult{New: 1}, nil
+}

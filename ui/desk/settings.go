@@ -1,0 +1,411 @@
+package desk
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+)
+
+// settingsView is 设置: clerk, mailbox, deadlines, holiday calendar and the
+// data file.
+type settingsView struct {
+	d   *Desk
+	obj fyne.CanvasObject
+
+	clerk *entry
+
+	host, port, user, folder, poll, password *entry
+	security                                 *widget.Select
+	pwState                                  *widget.Label
+	mailStatus                               *widget.Label
+	mailFields                               map[string]*field
+
+	deadlines map[rules.Kind]*entry
+	dlFields  map[rules.Kind]*field
+	dlStatus  *widget.Label
+
+	lastBackup *widget.Label
+	dataStatus *widget.Label
+
+	calendar *calendarView
+	tabs     *container.AppTabs
+}
+
+// Sub-screens of 设置, for Desk.SelectTab("settings.calendar").
+var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar"}
+
+func (v *settingsView) selectSub(name string) {
+	for i, n := range settingsTabs {
+		if n == name {
+			v.tabs.SelectIndex(i)
+		}
+	}
+}
+
+var securities = []struct{ code, label string }{
+	{"tls", txtSecTLS}, {"starttls", txtSecStartTLS}, {"none", txtSecNone},
+}
+
+func newSettingsView(d *Desk) *settingsView {
+	v := &settingsView{d: d}
+	v.calendar = newCalendarView(d)
+	tabs := container.NewAppTabs(
+		container.NewTabItem(txtSetGeneral, v.generalTab()),
+		container.NewTabItem(txtSetMailbox, v.mailTab()),
+		container.NewTabItem(txtSetDeadlines, v.deadlineTab()),
+		container.NewTabItem(txtSetCalendar, v.calendar.obj),
+	)
+	v.tabs = tabs
+	tabs.SetTabLocation(container.TabLocationLeading)
+	tabs.OnSelected = func(t *container.TabItem) {
+		if t.Content == v.calendar.obj {
+			v.calendar.reload()
+		}
+	}
+	v.obj = tabs
+	v.load()
+	return v
+}
+
+func (v *settingsView) generalTab() fyne.CanvasObject {
+	v.clerk = newEntry(v.d)
+	v.clerk.SetText(v.d.clerk())
+	status := widget.NewLabel("")
+	save := widget.NewButton(txtSave, func() {
+		name := strings.TrimSpace(v.clerk.Text)
+		if err := v.d.db.SetSetting(v.d.ctx, store.SettingClerk, name); err != nil {
+			v.d.showError(err)
+			return
+		}
+		if name != "" && v.d.opts.Clerk == "" {
+			v.d.clerkName = name
+		}
+		status.SetText(txtSaved)
+	})
+	v.clerk.OnSubmitted = func(string) { save.OnTapped() }
+	version := v.d.opts.Version
+	if version == "" {
+		version = txtDash
+	}
+	form := formGrid(
+		newField(txtClerk, container.NewBorder(nil, nil, nil, container.NewHBox(save, status), v.clerk), txtClerkHint),
+		newField(txtVersion, widget.NewLabel(version), ""),
+	)
+	return container.NewVScroll(container.NewVBox(heading(txtTitle), caption(txtAbout), form,
+		widget.NewSeparator(), heading(txtSetData), v.dataSection()))
+}
+
+func (v *settingsView) mailTab() fyne.CanvasObject {
+	v.host = newEntry(v.d)
+	v.port = newEntry(v.d)
+	v.user = newEntry(v.d)
+	v.folder = newEntry(v.d)
+	v.poll = newEntry(v.d)
+	v.password = newEntry(v.d)
+	v.password.Password = true
+	labels := make([]string, len(securities))
+	for i, s := range securities {
+		labels[i] = s.label
+	}
+	v.security = newSelect(labels, nil)
+	v.pwState = caption("")
+	v.mailStatus = widget.NewLabel("")
+	v.mailStatus.Wrapping = fyne.TextWrapWord
+	v.mailFields = map[string]*field{
+		"host": newField(txtHost, v.host, ""),
+		"port": newField(txtPort, v.port, ""),
+		"user": newField(txtUser, v.user, ""),
+		"pw":   newField(txtPassword, container.New(&tightVBox{}, v.password, v.pwState), txtPasswordHint),
+		"sec":  newField(txtSecurity, v.security, ""),
+		"box":  newField(txtFolder, v.folder, ""),
+		"poll": newField(txtPoll, v.poll, txtPollHint),
+	}
+	f := v.mailFields
+	save := widget.NewButtonWithIcon(txtSave, fynetheme.DocumentSaveIcon(), func() { v.saveMail(false) })
+	save.Importance = widget.HighImportance
+	test := widget.NewButton(txtTestConn, func() { v.saveMail(true) })
+	form := formGrid(f["host"], f["port"], f["sec"], f["user"], f["pw"], f["box"], f["poll"])
+	return container.NewVScroll(container.NewVBox(form, container.NewHBox(save, test), v.mailStatus))
+}
+
+func (v *settingsView) deadlineTab() fyne.CanvasObject {
+	v.deadlines = map[rules.Kind]*entry{}
+	v.dlFields = map[rules.Kind]*field{}
+	var fields []*field
+	for _, k := range rules.Kinds() {
+		e := newEntry(v.d)
+		v.deadlines[k] = e
+		f := newField(fmt.Sprintf(txtDeadlineFor, k.Label()), fixedWidth(120, e), "")
+		v.dlFields[k] = f
+		fields = append(fields, f)
+	}
+	v.dlStatus = widget.NewLabel("")
+	save := widget.NewButtonWithIcon(txtSave, fynetheme.DocumentSaveIcon(), v.saveDeadlines)
+	save.Importance = widget.HighImportance
+	return container.NewVScroll(container.NewVBox(formGrid(fields...), caption(txtDeadlineHint),
+		container.NewHBox(save, v.dlStatus)))
+}
+
+func (v *settingsView) dataSection() fyne.CanvasObject {
+	path := v.d.db.Path()
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	pathLabel := widget.NewLabel(path)
+	pathLabel.Wrapping = fyne.TextWrapBreak
+	pathLabel.Selectable = true
+	openDir := widget.NewButtonWithIcon(txtOpenFolder, fynetheme.FolderOpenIcon(), func() {
+		if err := v.d.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.Dir(path)}); err != nil {
+			v.d.showError(err)
+		}
+	})
+	v.lastBackup = widget.NewLabel("")
+	v.dataStatus = widget.NewLabel("")
+	v.dataStatus.Wrapping = fyne.TextWrapWord
+	backup := widget.NewButtonWithIcon(txtBackupNow, fynetheme.DocumentSaveIcon(), v.backup)
+	backup.Importance = widget.HighImportance
+	restore := widget.NewButtonWithIcon(txtRestore, fynetheme.HistoryIcon(), v.restore)
+	return formGrid(
+		newField(txtDataFolder, container.NewVBox(pathLabel, container.NewHBox(openDir)), ""),
+		newField(txtBackup, container.NewVBox(v.lastBackup, container.NewHBox(backup, restore), v.dataStatus), ""),
+	)
+}
+
+// load fills the forms from the saved settings.
+func (v *settingsView) load() {
+	s := loadMailSettings(v.d.ctx, v.d.db)
+	v.host.SetText(s.Host)
+	v.port.SetText(strconv.Itoa(s.Port))
+	v.user.SetText(s.User)
+	v.folder.SetText(s.Mailbox)
+	v.poll.SetText(strconv.Itoa(s.Poll))
+	v.security.SetSelectedIndex(0)
+	for i, sec := range securities {
+		if sec.code == s.Security {
+			v.security.SetSelectedIndex(i)
+		}
+	}
+	for k, e := range v.deadlines {
+		n, err := v.d.db.DeadlineDays(v.d.ctx, k)
+		if err == nil {
+			e.SetText(strconv.Itoa(n))
+		}
+	}
+	last, _ := v.d.db.Setting(v.d.ctx, store.SettingLastBackup, "")
+	if last == "" {
+		v.lastBackup.SetText(txtBackupNever)
+	} else {
+		v.lastBackup.SetText(fmt.Sprintf(txtBackupLast, last))
+	}
+	v.checkPassword(s)
+}
+
+// checkPassword shows whether a 授权码 is saved, off the UI goroutine (the
+// keyring may be slow).
+func (v *settingsView) checkPassword(s mailSettings) {
+	if s.User == "" {
+		v.pwState.SetText(txtPasswordUnset)
+		return
+	}
+	v.d.bg(func() func() {
+		_, source, err := v.d.mail.Password(s.User, s.Host)
+		return func() {
+			if err != nil || source == "" {
+				v.pwState.SetText(txtPasswordUnset)
+				return
+			}
+			v.pwState.SetText(fmt.Sprintf(txtPasswordSet, source))
+		}
+	})
+}
+
+// readMail validates the mailbox form.
+func (v *settingsView) readMail() (mailSettings, bool) {
+	s := mailSettings{
+		Host: strings.TrimSpace(v.host.Text), User: strings.TrimSpace(v.user.Text),
+		Mailbox: strings.TrimSpace(v.folder.Text), Security: securities[max(0, v.security.SelectedIndex())].code,
+	}
+	ok := true
+	port, err := strconv.Atoi(strings.TrimSpace(v.port.Text))
+	if err != nil || port < 1 || port > 65535 {
+		v.mailFields["port"].setError(txtPortErr)
+		ok = false
+	} else {
+		v.mailFields["port"].setError("")
+	}
+	s.Port = port
+	poll, err := strconv.Atoi(strings.TrimSpace(v.poll.Text))
+	if err != nil || poll < 0 || poll > 1440 {
+		v.mailFields["poll"].setError(txtPollErr)
+		ok = false
+	} else {
+		v.mailFields["poll"].setError("")
+	}
+	s.Poll = poll
+	if s.Mailbox == "" {
+		s.Mailbox = defaultMailbox
+	}
+	return s, ok
+}
+
+// saveMail stores the mailbox settings (the 授权码 goes to the keyring,
+// never to the database) and, with test, tries to connect.
+func (v *settingsView) saveMail(test bool) {
+	s, ok := v.readMail()
+	if !ok {
+		return
+	}
+	ctx := v.d.ctx
+	for key, val := range map[string]string{
+		store.SettingIMAPHost: s.Host, store.SettingIMAPPort: strconv.Itoa(s.Port),
+		store.SettingIMAPUser: s.User, store.SettingIMAPMailbox: s.Mailbox,
+		store.SettingIMAPSec: s.Security, store.SettingIMAPPoll: strconv.Itoa(s.Poll),
+	} {
+		if err := v.d.db.SetSetting(ctx, key, val); err != nil {
+			v.d.showError(err)
+			return
+		}
+	}
+	pw := v.password.Text
+	v.password.SetText("")
+	v.mailStatus.Importance = widget.MediumImportance
+	v.mailStatus.SetText(txtSaved)
+	v.d.sync.schedule()
+	if pw == "" && !test {
+		return
+	}
+	if test {
+		v.mailStatus.SetText(txtTesting)
+	}
+	v.d.bg(func() func() {
+		var err error
+		if pw != "" {
+			err = v.d.mail.SavePassword(s.User, s.Host, pw)
+		}
+		if err == nil && test {
+			if pw == "" {
+				pw, _, err = v.d.mail.Password(s.User, s.Host)
+			}
+			if err == nil {
+				err = v.d.mail.Test(ctx, s, pw)
+			}
+		}
+		return func() {
+			if err != nil {
+				v.mailStatus.Importance = widget.DangerImportance
+				v.mailStatus.SetText(v.d.mail.Describe(err))
+			} else if test {
+				v.mailStatus.Importance = widget.SuccessImportance
+				v.mailStatus.SetText(txtTestOK)
+			}
+			v.checkPassword(s)
+		}
+	})
+}
+
+func (v *settingsView) saveDeadlines() {
+	ok := true
+	values := map[rules.Kind]int{}
+	for k, e := range v.deadlines {
+		n, err := strconv.Atoi(strings.TrimSpace(e.Text))
+		if err != nil {
+			v.dlFields[k].setError(txtDeadlineErr)
+			ok = false
+			continue
+		}
+		v.dlFields[k].setError("")
+		values[k] = n
+	}
+	if !ok {
+		return
+	}
+	for k, n := range values {
+		if err := v.d.db.SetDeadlineDays(v.d.ctx, k, n); err != nil {
+			v.dlFields[k].setError(v.d.errText(err))
+			ok = false
+		}
+	}
+	if ok {
+		v.dlStatus.SetText(txtSaved)
+	}
+}
+
+// backup writes a consistent copy of the database to a chosen file.
+func (v *settingsView) backup() {
+	name := fmt.Sprintf(txtBackupName, v.d.now().In(chinaZone()).Format("20060102-1504"))
+	v.d.saveFile(name, func(path string) {
+		dlg := v.d.progressDialog(txtBackupNow, txtWorking)
+		v.d.bg(func() func() {
+			err := v.d.db.Backup(v.d.ctx, path)
+			if err == nil {
+				_ = v.d.db.SetSetting(v.d.ctx, store.SettingLastBackup, v.d.now().In(chinaZone()).Format(txtTimeFmt))
+			}
+			return func() {
+				dlg.Hide()
+				if err != nil {
+					v.d.showError(err)
+					return
+				}
+				v.dataStatus.SetText(fmt.Sprintf(txtBackupDone, path))
+				v.load()
+			}
+		})
+	})
+}
+
+// restore checks a backup, asks, closes the database, restores the file
+// (keeping the current one aside) and quits.
+func (v *settingsView) restore() {
+	v.d.openFile(func(path string) {
+		v.dataStatus.SetText(txtRestoreCheck)
+		v.d.bg(func() func() {
+			err := store.CheckBackup(v.d.ctx, path)
+			return func() {
+				v.dataStatus.SetText("")
+				if err != nil {
+					v.d.showError(err)
+					return
+				}
+				v.d.confirm(txtRestoreTitle, fmt.Sprintf(txtRestoreAsk, path), txtRestoreGo, func() {
+					v.doRestore(path)
+				})
+			}
+		})
+	})
+}
+
+func (v *settingsView) doRestore(path string) {
+	d := v.d
+	dbPath := d.db.Path()
+	dlg := d.progressDialog(txtRestoreTitle, txtWorking)
+	d.sync.stop()
+	d.bg(func() func() {
+		err := d.db.Close()
+		if err == nil {
+			// Another window or command may still have the file open.
+			err = store.EnsureClosed(d.ctx, dbPath)
+		}
+		if err == nil {
+			err = store.Restore(d.ctx, path, dbPath)
+		}
+		return func() {
+			dlg.Hide()
+			// The database is closed either way: the program must restart.
+			msg := txtRestoreDone
+			if err != nil {
+				msg = d.errText(err) + "\n" + txtRestoreFailed
+			}
+			d.infoThen(txtRestoreTitle, msg, d.app.Quit)
+		}
+	})
+}
