@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 
@@ -31,7 +32,7 @@ func workdays(ctx context.Context, e *env, args []string) error {
 	}
 	n, err := strconv.Atoi(*days)
 	if err != nil || n < 0 || n > 365 {
-		return fmt.Errorf(msgBadDays)
+		return errors.New(msgBadDays)
 	}
 	db, err := e.open(ctx)
 	if err != nil {

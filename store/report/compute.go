@@ -61,8 +61,9 @@ func newReport(from, to, today time.Time) *Report {
 		From: from, To: to, Today: today, AsOf: to,
 		Kinds:    rules.Kinds(),
 		Channels: rules.Channels(),
-		Buckets:  buckets(from, to),
+		Monthly:  to.Sub(from) > 92*24*time.Hour,
 	}
+	r.Buckets = buckets(from, to, r.Monthly)
 	if today.Before(to) {
 		r.AsOf = today
 	}
@@ -83,7 +84,7 @@ type counter struct {
 func (c *counter) add(rec *caseRec) {
 	r := c.r
 	end := endOfDay(r.To)
-	row := &rec.Row
+	row := rec.Row
 	row.receivedIn = within(rec.ReceivedDay, r.From, r.To)
 	closedByEnd := !rec.closedDay.IsZero() && !rec.closedDay.After(r.To)
 	row.closedIn = closedByEnd && !rec.closedDay.Before(r.From)
@@ -94,6 +95,11 @@ func (c *counter) add(rec *caseRec) {
 		row.Status, row.Due, row.ClosedDay = rec.Current, rec.due, rec.closedDay
 	} else {
 		row.Status = statusAt(rec.events, end)
+		if len(rec.events) == 0 && rec.Current.Open() {
+			// No recorded move at all: the current state is all we know
+			// (and, in a sound book, it is received).
+			row.Status = rec.Current
+		}
 		row.Due = dueAt(rec, end, c.cal)
 	}
 
@@ -119,7 +125,7 @@ func (c *counter) add(rec *caseRec) {
 }
 
 func (c *counter) closed(rec *caseRec, prov *ProviderCount) {
-	r, row := c.r, &rec.Row
+	r, row := c.r, rec.Row
 	if row.Status == rules.StatusWithdrawn {
 		r.Figures.Withdrawn++
 		row.Outcome = OutcomeWithdrawn
@@ -156,7 +162,7 @@ func (c *counter) closed(rec *caseRec, prov *ProviderCount) {
 }
 
 func (c *counter) open(rec *caseRec, prov *ProviderCount) {
-	r, row := c.r, &rec.Row
+	r, row := c.r, rec.Row
 	r.Figures.Open++
 	prov.Open++
 	row.Outcome = OutcomeOpen
@@ -239,14 +245,13 @@ func cmpBool(a, b bool) int {
 }
 
 // buckets splits the period into the groups of the chart: weeks from Monday
-// to Sunday, or calendar months when the period is longer than a quarter
-// (a year of weekly bars is unreadable).
-func buckets(from, to time.Time) []Bucket {
+// to Sunday, or calendar months for a period longer than a quarter (a year
+// of weekly bars is unreadable).
+func buckets(from, to time.Time, monthly bool) []Bucket {
 	var out []Bucket
-	long := to.Sub(from) > 92*24*time.Hour
 	for d := from; !d.After(to); {
 		var next time.Time
-		if long {
+		if monthly {
 			next = workday.Date(d.Year(), d.Month()+1, 1)
 		} else {
 			next = d.AddDate(0, 0, 7-(int(d.Weekday())+6)%7)

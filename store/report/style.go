@@ -22,14 +22,14 @@ const headerFill = "DDEBF7"
 
 // styles are the cell styles of the workbook, by role.
 type styles struct {
-	title, subtitle, section     int
-	header                       int
-	text, textBold               int
-	integer, integerBold         int
-	date, dateTime               int
-	percent, decimal             int
-	label                        int // first column of a summary table
-	note                         int // explanation beside a key figure
+	title, subtitle, section int
+	header                   int
+	text, textBold           int
+	integer, integerBold     int
+	date, dateTime           int
+	percent, decimal         int
+	label                    int // first column of a summary table
+	note                     int // explanation beside a key figure
 }
 
 func newStyles(f *excelize.File) (*styles, error) {

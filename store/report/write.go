@@ -1,8 +1,11 @@
 package report
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -33,7 +36,21 @@ func Write(r *Report, path string) (err error) {
 		return fmt.Errorf("write report: %w", err)
 	}
 	defer f.Close()
-	if _, err := f.WriteTo(tmp); err != nil {
+	// excelize assembles the zip in a bytes.Buffer and copies it out; for
+	// 100k cases that is a 17 MB buffer grown by doubling. Its zip writer
+	// hook lets the archive go straight to the file instead, leaving the
+	// buffer empty; strictWriter fails loudly should a later excelize put
+	// anything in it after all.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(tmp)
+		// The fastest deflate level: a third of the time of the default
+		// one on 100k cases, for a file about a fifth larger.
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(w, flate.BestSpeed)
+		})
+		return zw
+	})
+	if _, err := f.WriteTo(strictWriter{}); err != nil {
 		return fmt.Errorf("write report %s: %w", path, err)
 	}
 	// CreateTemp makes the file private; a report is an ordinary document.
@@ -51,6 +68,16 @@ func Write(r *Report, path string) (err error) {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// strictWriter refuses every byte; see Write.
+type strictWriter struct{}
+
+func (strictWriter) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
+	return 0, errors.New("excelize wrote the workbook outside its zip writer")
 }
 
 // syncDir makes the rename durable. Not every system can sync a directory
@@ -102,7 +129,9 @@ func build(r *Report) (*excelize.File, error) {
 			return nil, fmt.Errorf("sheet %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
+	// No SetActiveSheet: 汇总 is first and so active already, and
+	// SetActiveSheet would parse every flushed stream sheet back into
+	// memory (350 MB for 100k cases).
 	if err := f.SetDocProps(&excelize.DocProperties{Title: w.title(), Creator: orgName}); err != nil {
 		return nil, err
 	}
