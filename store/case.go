@@ -52,10 +52,11 @@ type Case struct {
 // Complete reports whether every required material is present.
 func (c *Case) Complete() bool { return rules.Complete(c.Materials) }
 
-// Deadline days of a case compared with the calendar: negative when overdue.
-// ok is false when the case has no deadline or is closed.
+// WorkdaysLeft counts the working days from today to the due date: negative
+// when overdue. ok is false when the case has no deadline, is closed, or is
+// returned (its clock stands still until the supplement arrives).
 func (c *Case) WorkdaysLeft(cal *workday.Calendar, today time.Time) (left int, ok bool) {
-	if c.Due == "" || c.Status.Final() {
+	if c.Due == "" || c.Status.Final() || c.Status == rules.StatusReturned {
 		return 0, false
 	}
 	due, err := workday.ParseDate(c.Due)

@@ -97,7 +97,8 @@ func TestDashboard(t *testing.T) {
 		{"today", d.Today, "2026-10-12"},
 		{"month", d.Month, "2026-10"},
 		{"new mails", d.NewMails, 2},
-		{"overdue, most overdue first", names(d.Overdue), "去年,逾期公司,退回逾期"},
+		// A returned case waits for its supplement: its clock stands still.
+		{"overdue, most overdue first", names(d.Overdue), "去年,逾期公司"},
 		{"due today", names(d.DueToday), "今日到期"},
 		{"due soon", names(d.DueSoon), "明日到期,两日到期"},
 		{"received this month", d.MonthReceived, 3},

@@ -31,7 +31,7 @@ type event struct {
 
 func addEvent(ctx context.Context, tx querier, e event) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
-		VALUES (?,?,?,?,?,?,?,?)`, e.caseID, rfc3339(e.at), rfc3339(e.recorded), e.clerk, e.action, e.from, e.to, e.note)
+		VALUES (?,?,?,?,?,?,?,?)`, e.caseID, chinaTime(e.at), chinaTime(e.recorded), e.clerk, e.action, e.from, e.to, e.note)
 	if err != nil {
 		return fmt.Errorf("add event: %w", err)
 	}
@@ -40,7 +40,11 @@ func addEvent(ctx context.Context, tx querier, e event) error {
 
 // History returns the events of a case, oldest first.
 func (db *DB) History(ctx context.Context, caseID int64) ([]Event, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, case_id, at, recorded_at, clerk, action, from_status, to_status, note
+	return history(ctx, db.db, caseID)
+}
+
+func history(ctx context.Context, q querier, caseID int64) ([]Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, case_id, at, recorded_at, clerk, action, from_status, to_status, note
 		FROM event WHERE case_id = ? ORDER BY id`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("history %d: %w", caseID, err)

@@ -16,7 +16,7 @@ type Filter struct {
 	From    string // receipt day >= From (YYYY-MM-DD)
 	To      string // receipt day <= To
 	Query   string // number, sponsor, filing numbers, domains, provider, certificate
-	DueTo   string // open cases due on or before this day
+	DueTo   string // running cases due on or before this day (a returned case's clock is stopped)
 	Order   string // "due", "received", "-received", "-id" (newest first); default id
 	Limit   int
 	Offset  int
@@ -55,7 +55,7 @@ func (f Filter) where() (string, []any) {
 		args = append(args, f.To)
 	}
 	if f.DueTo != "" {
-		conds = append(conds, "c.due <= ? AND c.status IN ('received','returned','accepted')")
+		conds = append(conds, "c.due <= ? AND c.status IN ('received','accepted')")
 		args = append(args, f.DueTo)
 	}
 	if q := strings.TrimSpace(f.Query); q != "" {

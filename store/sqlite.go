@@ -18,6 +18,8 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
+	"beiandesk/store/workday"
 )
 
 //go:embed migration/*.sql
@@ -161,3 +163,7 @@ func (db *DB) QuickCheck(ctx context.Context) error {
 }
 
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
+
+// chinaTime formats t in the desk's zone, so that stored times compare
+// correctly as text whatever offset the clerk typed.
+func chinaTime(t time.Time) string { return t.In(workday.China()).Format(time.RFC3339) }

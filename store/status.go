@@ -30,12 +30,15 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 		if at.Before(c.ReceivedAt) {
 			return fieldErrf("at", msgAtBeforeReceived, rfc3339(at), rfc3339(c.ReceivedAt))
 		}
-		var last string
-		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(at), '') FROM event WHERE case_id = ? AND action = 'status'`, id).Scan(&last); err != nil {
+		// Times are compared parsed: older rows may carry other offsets.
+		hist, err := history(ctx, tx, id)
+		if err != nil {
 			return err
 		}
-		if lt, err := time.Parse(time.RFC3339, last); err == nil && at.Before(lt) {
-			return fieldErrf("at", msgAtBeforeLast, rfc3339(at), last)
+		for _, e := range hist {
+			if e.Action == "status" && at.Before(e.At) {
+				return fieldErrf("at", msgAtBeforeLast, rfc3339(at), rfc3339(e.At))
+			}
 		}
 		day := workday.DayOf(at)
 		sets := []string{"status = ?", "updated_at = ?"}
@@ -50,7 +53,7 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 		}
 		if to.Final() {
 			sets = append(sets, "closed_at = ?", "closed_day = ?")
-			args = append(args, rfc3339(at), workday.Format(day))
+			args = append(args, chinaTime(at), workday.Format(day))
 		}
 		args = append(args, id)
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil {
