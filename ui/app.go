@@ -5,13 +5,17 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log"
 	"os"
+	"runtime"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"beiandesk/store"
 	"beiandesk/ui/desk"
 )
 
@@ -27,38 +31,96 @@ const (
 	envTrace = "BEIANDESK_TRACE"
 )
 
-// Run opens the window and blocks until it is closed.
+// Run checks the database file, opens the window and blocks until the app
+// quits. On the way out it makes the day's automatic backup.
 func Run(ctx context.Context, opts Options) error {
 	start := time.Now()
 	trace := os.Getenv(envTrace) != ""
 	logf := func(event string) {
 		log.Printf("trace: %s after %v", event, time.Since(start).Round(time.Millisecond))
 	}
-	db, err := desk.OpenDB(ctx, opts.DBPath)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
 	if trace {
-		logf("database open")
 		opts.Trace = logf
 	}
 	a := app.NewWithID(desk.AppID)
-	w, d := desk.NewMainWindow(ctx, a, db, opts)
-	defer d.Close()
-	d.ShowStart(os.Getenv(envStartTab))
-	if trace {
-		a.Lifecycle().SetOnStarted(func() {
-			logf("app started")
-			go func() {
-				// Two round trips through the event loop: the first frame
-				// is drawn in between.
-				fyne.DoAndWait(func() {})
-				fyne.DoAndWait(func() {})
-				logf("first frame")
-			}()
-		})
+
+	var db *store.DB
+	var d *desk.Desk
+	openMain := func() error {
+		var err error
+		if db, err = desk.OpenDB(ctx, opts.DBPath); err != nil {
+			return err
+		}
+		if trace {
+			logf("database open")
+		}
+		var w fyne.Window
+		w, d = desk.NewMainWindow(ctx, a, db, opts)
+		if trayAvailable() {
+			d.EnableReminders()
+		}
+		d.ShowStart(os.Getenv(envStartTab))
+		w.Show()
+		return nil
 	}
-	w.ShowAndRun()
+
+	// A damaged file is found before anything writes to it.
+	h, err := store.Check(ctx, opts.DBPath)
+	switch {
+	case errors.Is(err, store.ErrDamaged):
+		var openErr error
+		w := desk.NewRecoveryWindow(ctx, a, h, func() { openErr = openMain() }, a.Quit)
+		w.Show()
+		a.Run()
+		if openErr != nil {
+			return openErr
+		}
+	case err != nil:
+		return fmt.Errorf("检查数据库: %w", err)
+	default:
+		if err := openMain(); err != nil {
+			return err
+		}
+		if trace {
+			a.Lifecycle().SetOnStarted(func() {
+				logf("app started")
+				go func() {
+					// Two round trips through the event loop: the first
+					// frame is drawn in between.
+					fyne.DoAndWait(func() {})
+					fyne.DoAndWait(func() {})
+					logf("first frame")
+				}()
+			})
+		}
+		a.Run()
+	}
+	if d != nil {
+		d.Close()
+	}
+	if db == nil {
+		return nil
+	}
+	defer db.Close()
+	// At most one a day, kept 30 days, beside the database.
+	if path, made, err := db.AutoBackup(context.WithoutCancel(ctx), "", 0); err != nil {
+		log.Printf("自动备份失败: %v", err)
+	} else if made && trace {
+		logf("automatic backup " + path)
+	}
 	return nil
+}
+
+// trayAvailable reports whether a system tray and desktop notifications can
+// be used. On Linux both go through the session D-Bus; without it Fyne's
+// tray crashes on quit (fyne-io/fyne#6403), so there is no tray at all.
+func trayAvailable() bool {
+	if runtime.GOOS != "linux" && runtime.GOOS != "freebsd" {
+		return true
+	}
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") != "" {
+		return true
+	}
+	_, err := os.Stat(fmt.Sprintf("/run/user/%d/bus", os.Getuid()))
+	return err == nil
 }

@@ -90,6 +90,9 @@ func (v *dashboardView) reload() {
 			}
 			v.errMsg.Hide()
 			v.show(data, today)
+			if v.d.OnDashboard != nil {
+				v.d.OnDashboard(data)
+			}
 		}
 	})
 }

@@ -64,6 +64,13 @@ type Desk struct {
 	tmpOnce sync.Once
 	tmpDir  string
 	tmpErr  error
+
+	// OnDashboard, when set, is called on the UI goroutine with every fresh
+	// load of the dashboard figures (the tray shows the counts).
+	OnDashboard func(*store.Dashboard)
+	// OnSynced, when set, is called on the UI goroutine after a sync that
+	// stored new mail.
+	OnSynced func(newMails int)
 }
 
 func newDesk(ctx context.Context, a fyne.App, w fyne.Window, db *store.DB, opts Options) *Desk {

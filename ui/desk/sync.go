@@ -175,6 +175,9 @@ func (s *syncer) finish(res syncResult, err error, cancelled bool) {
 		}
 		if res.New > 0 {
 			s.d.changed()
+			if s.d.OnSynced != nil {
+				s.d.OnSynced(res.New)
+			}
 		}
 	}
 	s.schedule()

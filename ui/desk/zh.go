@@ -351,3 +351,31 @@ const fyneZH = `{
 	"friday": "星期五", "friday.short": "周五", "saturday": "星期六", "saturday.short": "周六",
 	"sunday": "星期日", "sunday.short": "周日"
 }`
+
+// Tray menu and desktop notifications.
+const (
+	txtTrayNewMails     = "新邮件 %d 封"
+	txtTrayDueToday     = "今日到期 %d 件"
+	txtTrayOverdue      = "已逾期 %d 件"
+	txtTrayOpen         = "打开备案受理台"
+	txtTraySync         = "立即收取邮件"
+	txtTrayQuit         = "退出"
+	txtNotifyStart      = "未处理邮件 %d 封,今日到期 %d 件,已逾期 %d 件"
+	txtNotifyNewMail    = "收到 %d 封新邮件"
+	txtNotifyDueToday   = "今日到期"
+	txtNotifyDueCase    = "%s %s 今日到期"
+	txtNotifyStillThere = "备案受理台仍在系统托盘中运行,到期提醒照常。要退出请在托盘菜单中选「退出」。"
+)
+
+// Start-up check of the database file.
+const (
+	txtDamagedTitle     = "数据库文件已损坏"
+	txtDamagedIntro     = "启动检查发现数据库文件 %s 已损坏,继续使用可能丢失数据。\n检查结果:%s"
+	txtDamagedBackups   = "可用的完好备份(最新在前):"
+	txtDamagedBackup    = "%s  案件 %d 件,邮件 %d 封"
+	txtDamagedNoBackup  = "没有找到完好的备份。请联系技术支持,不要删除损坏的文件。"
+	txtDamagedRestore   = "恢复最新的完好备份"
+	txtDamagedQuit      = "退出"
+	txtDamagedKeptAside = "损坏的文件已另存为 %s,备份已恢复。"
+	txtDamagedFailed    = "恢复失败:%v"
+)
