@@ -120,6 +120,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf(msgUnknownCommand, "holidays "+sub)}
 	case "backup":
 		return backup(ctx, e, rest)
+	case "restore":
+		return restore(ctx, e, rest)
 	case "import":
 		return mailImport(ctx, e, rest)
 	case "sync":
