@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/idna"
 	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/width"
+
+	"beiandesk/store/validate"
 )
 
 // Proposal holds case fields found in a mail. The clerk confirms them; nothing is
@@ -198,10 +200,10 @@ func findCodes(text string) (usccs, ids []string) {
 			continue
 		}
 		up := strings.ToUpper(run)
-		if validUSCC(up) {
+		if _, err := validate.USCC(up); err == nil {
 			usccs = appendUnique(usccs, up)
 		}
-		if validResidentID(up) {
+		if _, err := validate.ResidentID(up); err == nil {
 			ids = appendUnique(ids, up)
 		}
 	}

@@ -6,45 +6,6 @@ import (
 	"testing"
 )
 
-func TestValidResidentID(t *testing.T) {
-	tests := []struct {
-		id   string
-		want bool
-	}{
-		{"11010519491231002X", true}, // the example of GB 11643
-		{"11010519491231002x", true},
-		{"110105194912310021", false}, // wrong check character
-		{"11010519491331002X", false}, // month 13
-		{"01010519491231002X", false}, // no region starts with 0
-		{"1101051949123100", false},
-		{"1101051949123100AX", false},
-	}
-	for _, tt := range tests {
-		if got := validResidentID(tt.id); got != tt.want {
-			t.Errorf("validResidentID(%q) = %v, want %v", tt.id, got, tt.want)
-		}
-	}
-}
-
-func TestValidUSCC(t *testing.T) {
-	tests := []struct {
-		code string
-		want bool
-	}{
-		{"91350100M000100Y43", true}, // a published example
-		{"91350100m000100y43", true},
-		{"91350100M000100Y44", false},
-		{"91350100M000100I43", false}, // I is not in the alphabet
-		{"9135A100M000100Y43", false}, // region code must be digits
-		{"91350100M000100Y4", false},
-	}
-	for _, tt := range tests {
-		if got := validUSCC(tt.code); got != tt.want {
-			t.Errorf("validUSCC(%q) = %v, want %v", tt.code, got, tt.want)
-		}
-	}
-}
-
 func TestFindFilings(t *testing.T) {
 	tests := []struct {
 		text string

@@ -18,6 +18,8 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"beiandesk/store/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/corpus from the generators")
@@ -115,12 +117,7 @@ func sha(b []byte) string {
 
 // withUSCCCheck appends the GB 32100 check character to a 17-character prefix.
 func withUSCCCheck(prefix string) string {
-	for _, c := range usccAlphabet {
-		if s := prefix + string(c); validUSCC(s) {
-			return s
-		}
-	}
-	panic("no check character for " + prefix)
+	return prefix + string(validate.USCCCheckChar(prefix))
 }
 
 var sponsorUSCC = withUSCCCheck("91140100MA0K7G3U5")
