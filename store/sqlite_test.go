@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -67,5 +68,22 @@ func TestOpenNewerSchemaRefused(t *testing.T) {
 	db.Close()
 	if _, err := Open(ctx, path); err == nil {
 		t.Fatal("opened a database from a newer program")
+	}
+}
+
+// A relative path (beiandesk --db case.db) and a name with spaces and
+// Chinese characters open like any other.
+func TestOpenRelativeAndOddPaths(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{"case.db", "sub dir/备案 数据.db", "./x?y#z.db"} {
+		db, err := Open(context.Background(), name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		db.Close()
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Errorf("%s not created where asked: %v", name, err)
+		}
 	}
 }

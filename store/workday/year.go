@@ -42,10 +42,6 @@ func (y Year) Validate() error {
 	return nil
 }
 
-func (y Year) clone() Year {
-	return Year{Year: y.Year, Off: slices.Clone(y.Off), Work: slices.Clone(y.Work)}
-}
-
 // days converts the string lists to a lookup table; unparsable entries are
 // skipped because Validate is the place that reports them.
 func (y Year) days() map[time.Time]bool {

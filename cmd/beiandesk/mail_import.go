@@ -1,0 +1,66 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"beiandesk/mail"
+	"beiandesk/store"
+)
+
+// mailImport imports saved .eml files ("-" reads one from stdin). A file
+// that fails is reported and skipped; the others are still imported.
+func mailImport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet("import", e)
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usageError{msgNeedFiles}
+	}
+	db, err := e.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var added, dups, failed int
+	for _, name := range files {
+		res, err := importFile(ctx, e, db, name)
+		if err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fmt.Fprintf(e.stderr, "beiandesk: %s: %v\n", name, err)
+			failed++
+			continue
+		}
+		if res.Duplicate {
+			dups++
+		} else {
+			added++
+		}
+	}
+	fmt.Fprintf(e.stdout, msgImportSummary, added, dups)
+	if failed > 0 {
+		return fmt.Errorf(msgImportFailed, failed)
+	}
+	return nil
+}
+
+func importFile(ctx context.Context, e *env, db *store.DB, name string) (mail.Result, error) {
+	var r io.Reader = e.stdin
+	source := "stdin"
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return mail.Result{}, err
+		}
+		defer f.Close()
+		r, source = f, "file:"+filepath.Base(name)
+	}
+	return mail.Import(ctx, db, r, source)
+}

@@ -1,0 +1,319 @@
+package mail
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+
+	"beiandesk/store"
+)
+
+// Result tells what Import did with one message.
+type Result struct {
+	ID        int64 // the stored mail (the earlier copy for a duplicate)
+	Duplicate bool  // the message was already stored
+}
+
+// Import stores one message read from r (a saved .eml, or a literal fetched
+// over IMAP) unless an identical message is stored already. source names
+// where it came from, e.g. "file:申请.eml". The message is spooled to a
+// temporary file, so its size does not matter for memory.
+func Import(ctx context.Context, db *store.DB, r io.Reader, source string) (Result, error) {
+	sp, err := spoolMessage(ctx, r)
+	if err != nil {
+		return Result{}, err
+	}
+	defer sp.close()
+	p, err := prepare(ctx, db, sp)
+	if err != nil {
+		return Result{}, err
+	}
+	defer p.close()
+	return commitPrepared(ctx, db, p, source, nil)
+}
+
+// spooled is a message on disk together with its dedup key.
+type spooled struct {
+	f         *os.File
+	size      int64
+	key       string
+	messageID string
+	unlinked  bool
+}
+
+// spoolMessage copies r to a temporary file, deriving the dedup key on the
+// way.
+func spoolMessage(ctx context.Context, r io.Reader) (*spooled, error) {
+	f, err := os.CreateTemp("", "beiandesk-*.eml")
+	if err != nil {
+		return nil, fmt.Errorf("spool message: %w", err)
+	}
+	sp := &spooled{f: f}
+	// Unlink at once where the OS allows it, so that a killed process
+	// leaves nothing behind; elsewhere close removes it.
+	if runtime.GOOS != "windows" && os.Remove(f.Name()) == nil {
+		sp.unlinked = true
+	}
+	h := newDedupHasher()
+	w := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	n, err := io.Copy(w, ctxReader{ctx, r})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		sp.close()
+		return nil, fmt.Errorf("spool message: %w", err)
+	}
+	sp.size = n
+	sp.key, sp.messageID = h.key()
+	return sp, nil
+}
+
+// rewind returns the spooled message from its start.
+func (sp *spooled) rewind() (io.Reader, error) {
+	if _, err := sp.f.Seek(0, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewind spooled message: %w", err)
+	}
+	return bufio.NewReaderSize(sp.f, 64<<10), nil
+}
+
+func (sp *spooled) close() {
+	sp.f.Close()
+	if !sp.unlinked {
+		os.Remove(sp.f.Name())
+	}
+}
+
+// prepared is a spooled message parsed outside any transaction, ready to be
+// stored: parsing is the slow part, and doing it before taking the write
+// lock lets a sync parse one message while it stores another.
+type prepared struct {
+	sp    *spooled
+	dup   bool  // stored already (seen before parsing)
+	dupID int64 // the stored copy
+	mail  *store.Mail
+	files []*tempFile // attachment bodies, in the order the parser saved them
+}
+
+func (p *prepared) close() {
+	for _, f := range p.files {
+		f.Close()
+	}
+	p.files = nil
+}
+
+// prepare parses a spooled message unless it is stored already. Only local
+// I/O errors fail; a message the parser cannot read gets a problem note
+// and an empty text, and its raw bytes are still stored.
+func prepare(ctx context.Context, db *store.DB, sp *spooled) (*prepared, error) {
+	p := &prepared{sp: sp}
+	id, ok, err := db.LookupMail(ctx, sp.key)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		p.dup, p.dupID = true, id
+		return p, nil
+	}
+	r, err := sp.rewind()
+	if err != nil {
+		return nil, err
+	}
+	var saveErr error
+	save := func(name, contentType string, body io.Reader) (string, int64, error) {
+		f, sha, size, err := spoolBlob(ctx, body)
+		if err != nil {
+			if saveErr == nil {
+				saveErr = err
+			}
+			return "", 0, err
+		}
+		p.files = append(p.files, f)
+		return sha, size, nil
+	}
+	msg, err := parseGuarded(r, save)
+	if saveErr != nil {
+		p.close()
+		return nil, saveErr
+	}
+	m := &store.Mail{DedupKey: sp.key, MessageID: sp.messageID}
+	p.mail = m
+	if err != nil || msg == nil {
+		if err == nil {
+			err = errors.New("no message")
+		}
+		p.close()
+		m.Problems = []string{err.Error()}
+		return p, nil
+	}
+	if msg.MessageID != "" {
+		m.MessageID = msg.MessageID
+	}
+	m.Date, m.FromName, m.FromAddr, m.To = msg.Date, msg.FromName, msg.FromAddr, msg.To
+	m.Subject, m.Text, m.Problems = msg.Subject, msg.Text, msg.Problems
+	m.Proposal, _ = json.Marshal(storedProposal(msg.Proposal))
+	for _, a := range msg.Attachments {
+		m.Attachments = append(m.Attachments, store.Attachment{
+			Name: a.Name, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, Inline: a.Inline,
+		})
+	}
+	return p, nil
+}
+
+// spoolBlob copies an attachment body to an unlinked temporary file and
+// returns it with its SHA-256 and size.
+func spoolBlob(ctx context.Context, body io.Reader) (*tempFile, string, int64, error) {
+	f, err := os.CreateTemp("", "beiandesk-part-*")
+	if err != nil {
+		return nil, "", 0, fmt.Errorf("spool attachment: %w", err)
+	}
+	unlinked := runtime.GOOS != "windows" && os.Remove(f.Name()) == nil
+	h := sha256.New()
+	w := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	n, err := io.Copy(w, ctxReader{ctx, body})
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
+		f.Close()
+		if !unlinked {
+			os.Remove(f.Name())
+		}
+		return nil, "", 0, fmt.Errorf("spool attachment: %w", err)
+	}
+	return &tempFile{File: f, remove: !unlinked}, hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// tempFile is a temporary file that is gone once closed.
+type tempFile struct {
+	*os.File
+	remove bool // not unlinked at creation (Windows): remove on close
+}
+
+func (t *tempFile) Close() error {
+	err := t.File.Close()
+	if t.remove {
+		os.Remove(t.File.Name())
+	}
+	return err
+}
+
+// commitPrepared stores a prepared message in one transaction: the raw
+// bytes, the attachments, the mail row and, when advance is not nil, the
+// IMAP checkpoint. A duplicate is not stored and advance is not run: the
+// caller moves the checkpoint past it.
+func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source string, advance func(*store.MailTx) error) (Result, error) {
+	if p.dup {
+		return Result{ID: p.dupID, Duplicate: true}, nil
+	}
+	tx, err := db.BeginMail(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	defer tx.Rollback()
+	// Again inside the transaction, which holds the write lock: another
+	// process may have stored it meanwhile.
+	id, ok, err := tx.Lookup(p.sp.key)
+	if err != nil {
+		return Result{}, err
+	}
+	if ok {
+		return Result{ID: id, Duplicate: true}, nil
+	}
+	r, err := p.sp.rewind()
+	if err != nil {
+		return Result{}, err
+	}
+	m := *p.mail
+	m.Source = source
+	if m.RawSHA256, m.RawSize, err = tx.PutBlob(r); err != nil {
+		return Result{}, err
+	}
+	for _, f := range p.files {
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return Result{}, fmt.Errorf("store attachment: %w", err)
+		}
+		if _, _, err := tx.PutBlob(bufio.NewReaderSize(f, 64<<10)); err != nil {
+			return Result{}, err
+		}
+	}
+	if advance != nil {
+		if err := advance(tx); err != nil {
+			return Result{}, err
+		}
+	}
+	if id, err = tx.Insert(&m); err != nil {
+		return Result{}, err
+	}
+	if err := tx.Commit(); err != nil {
+		return Result{}, fmt.Errorf("store mail: %w", err)
+	}
+	return Result{ID: id}, nil
+}
+
+// parseGuarded runs the parser so that nothing in one bad message can end a
+// whole import or sync run: a panic becomes a problem note.
+func parseGuarded(r io.Reader, save SaveFunc) (msg *Message, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			msg, err = nil, fmt.Errorf(msgParsePanic, v)
+		}
+	}()
+	msg, err = Parse(r, save)
+	if err != nil {
+		return msg, fmt.Errorf(msgParseFailed, err)
+	}
+	return msg, nil
+}
+
+// ctxReader stops a copy when ctx is done.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// proposalJSON is how a Proposal is kept in the mail table: a stable,
+// snake_case shape that the command line prints and the window reads back
+// with ProposalOf.
+type proposalJSON struct {
+	Filings     []string `json:"filings"`
+	Domains     []string `json:"domains"`
+	USCCs       []string `json:"usccs"`
+	IDNumbers   []string `json:"id_numbers"`
+	Phones      []string `json:"phones"`
+	Sponsor     string   `json:"sponsor"`
+	Kind        string   `json:"kind"`
+	SponsorType string   `json:"sponsor_type"`
+}
+
+func storedProposal(p Proposal) proposalJSON {
+	j := proposalJSON(p)
+	for _, s := range []*[]string{&j.Filings, &j.Domains, &j.USCCs, &j.IDNumbers, &j.Phones} {
+		if *s == nil {
+			*s = []string{}
+		}
+	}
+	return j
+}
+
+// ProposalOf returns the case fields the parser proposed for a stored mail
+// (empty for a mail that could not be parsed).
+func ProposalOf(m *store.Mail) Proposal {
+	var j proposalJSON
+	_ = json.Unmarshal(m.Proposal, &j)
+	return Proposal(j)
+}
