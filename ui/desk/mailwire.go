@@ -26,32 +26,9 @@ func (m realMail) Sync(ctx context.Context, db *store.DB, s mailSettings, passwo
 	return syncResult{New: st.New, Duplicates: st.Duplicates}, err
 }
 
-// Test connects, logs in and reads the folder. The mail package has no
-// connect-only call yet, so this is a sync into a scratch database that is
-// thrown away: nothing reaches the case book, and the mailbox is only read.
+// Test connects, logs in and opens the folder read-only, then logs out.
 func (m realMail) Test(ctx context.Context, s mailSettings, password string) error {
-	dir, err := os.MkdirTemp("", "beiandesk-test-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	db, err := store.Open(ctx, filepath.Join(dir, "test.db"))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	// Stop as soon as the first progress report shows the login worked.
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	loggedIn := false
-	_, err = mail.Sync(ctx, db, m.config(s, password), func(done, total int) {
-		loggedIn = true
-		cancel()
-	})
-	if loggedIn || err == nil {
-		return nil
-	}
-	return err
+	return mail.Check(ctx, m.config(s, password))
 }
 
 func (realMail) Describe(err error) string { return mail.Describe(err) }
