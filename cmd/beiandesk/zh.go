@@ -26,15 +26,16 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk                         打开窗口
   beiandesk import FILE.eml...      导入邮件
   beiandesk sync [--host H] [--port P] [--user U] [--mailbox INBOX] [--security tls|starttls|none]
-  beiandesk mails --json
+                 [--timeout 60s] [--wait 0s] [--save]   授权码取自环境变量 BEIANDESK_IMAP_PASSWORD 或系统钥匙串
+  beiandesk mails --json [--state new|case|ignored] [--limit N]
   beiandesk case new --kind K --channel C --received RFC3339 [...] --json
   beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
   beiandesk case check ID --item N --state present|missing|defective [--note TEXT] --json
-  beiandesk cases --json [--month YYYY-MM] [--status S]
+  beiandesk cases --json [--month YYYY-MM] [--status S|open] [--kind K] [--channel C] [--q 文字]
   beiandesk workdays --from YYYY-MM-DD[THH:MM] --days N
   beiandesk holidays import [--year YYYY] FILE
   beiandesk holidays list --year YYYY --json
-  beiandesk export --month YYYY-MM --out FILE.xlsx
+  beiandesk export --month YYYY-MM --out FILE.xlsx   (或 --from YYYY-MM-DD --to YYYY-MM-DD)
   beiandesk backup --out FILE
   beiandesk restore --from FILE [--yes]  用备份恢复数据库(先关闭窗口;原数据库另存,不删除)
 全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version
