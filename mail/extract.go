@@ -55,9 +55,55 @@ var filingPattern = regexp.MustCompile(`([京津冀晋蒙辽吉黑沪苏浙皖�
 // findFilings returns ICP filing numbers (of web sites, or of apps with the "A"
 // suffix), also when written with spaces or with the site number before 号
 // (晋ICP备12345678-1号).
+// filingMatches runs filingPattern only over windows around each "ICP"
+// (any case), which every filing number contains, merged where they
+// overlap: the same matches as over the whole text, without backtracking
+// through the prose between them.
+func filingMatches(text string) [][]string {
+	lower := strings.ToLower(text)
+	var out [][]string
+	from, to := -1, -1
+	flush := func() {
+		if from >= 0 {
+			out = append(out, filingPattern.FindAllStringSubmatch(text[from:to], -1)...)
+		}
+	}
+	for i := 0; ; {
+		k := strings.Index(lower[i:], "icp")
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + 3
+		lo := max(0, at-filingLead)
+		for lo > 0 && !utf8.RuneStart(text[lo]) {
+			lo--
+		}
+		hi := min(len(text), at+filingTail)
+		for hi < len(text) && !utf8.RuneStart(text[hi]) {
+			hi++
+		}
+		if from >= 0 && lo <= to {
+			to = hi
+			continue
+		}
+		flush()
+		from, to = lo, hi
+	}
+	flush()
+	return out
+}
+
+// Bytes a filing number can reach before and after its "ICP": a province
+// (3 bytes) with some spaces, and 备, up to ten digits, 号 and -NN A.
+const (
+	filingLead = 12
+	filingTail = 48
+)
+
 func findFilings(text string) []string {
 	var out []string
-	for _, m := range filingPattern.FindAllStringSubmatch(text, -1) {
+	for _, m := range filingMatches(text) {
 		if len(m[2]) < 5 || len(m[2]) > 10 {
 			continue
 		}
@@ -87,10 +133,39 @@ var fileExtensions = map[string]bool{
 
 // findDomains returns registrable domains mentioned in text, excluding the
 // domains of e-mail addresses and file names.
+// hostMatches runs hostPattern only over the runs of characters it can
+// match that contain a dot, and returns the matches as offsets into lower:
+// the same matches as over the whole text, without backtracking through
+// every Chinese sentence.
+func hostMatches(lower string) [][]int {
+	var out [][]int
+	start, dot := -1, false
+	flush := func(end int) {
+		if start >= 0 && dot {
+			for _, m := range hostPattern.FindAllStringIndex(lower[start:end], -1) {
+				out = append(out, []int{start + m[0], start + m[1]})
+			}
+		}
+		start, dot = -1, false
+	}
+	for i, r := range lower {
+		if r == '.' || r == '-' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || unicode.Is(unicode.Han, r) {
+			if start < 0 {
+				start = i
+			}
+			dot = dot || r == '.'
+			continue
+		}
+		flush(i)
+	}
+	flush(len(lower))
+	return out
+}
+
 func findDomains(text string) []string {
 	lower := strings.ToLower(text)
 	var out []string
-	for _, loc := range hostPattern.FindAllStringIndex(lower, -1) {
+	for _, loc := range hostMatches(lower) {
 		start, end := loc[0], loc[1]
 		for start < end && lower[start] == '-' {
 			start++
@@ -190,15 +265,34 @@ func isAlnum(r rune) bool {
 	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 }
 
-var alnumRun = regexp.MustCompile(`[0-9A-Za-z]+`)
+// alnumRuns returns the maximal runs of ASCII letters and digits in text that
+// are exactly n bytes long (a hand loop: a regexp here cost more than the
+// rest of the proposal).
+func alnumRuns(text string, n int) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) {
+			c := text[i]
+			if '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+		}
+		if start >= 0 && i-start == n {
+			out = append(out, text[start:i])
+		}
+		start = -1
+	}
+	return out
+}
 
 // findCodes returns USCCs and resident ID numbers: 18-character alphanumeric
 // runs with a valid check character.
 func findCodes(text string) (usccs, ids []string) {
-	for _, run := range alnumRun.FindAllString(text, -1) {
-		if len(run) != 18 {
-			continue
-		}
+	for _, run := range alnumRuns(text, 18) {
 		up := strings.ToUpper(run)
 		if _, err := validate.USCC(up); err == nil {
 			usccs = appendUnique(usccs, up)
@@ -223,14 +317,19 @@ func findPhones(text string) []string {
 		phone string
 	}
 	var hits []hit
-	for _, m := range mobilePattern.FindAllStringSubmatchIndex(text, -1) {
-		if !digitAround(text, m[0], m[1]) {
-			hits = append(hits, hit{m[0], text[m[2]:m[3]] + text[m[4]:m[5]] + text[m[6]:m[7]]})
+	// The patterns run only over spans that could hold a number: most of a
+	// mail is prose, and backtracking over it dominated the import time.
+	for _, sp := range numberSpans(text, 7) {
+		part := text[sp[0]:sp[1]]
+		for _, m := range mobilePattern.FindAllStringSubmatchIndex(part, -1) {
+			if !digitAround(text, sp[0]+m[0], sp[0]+m[1]) {
+				hits = append(hits, hit{sp[0] + m[0], part[m[2]:m[3]] + part[m[4]:m[5]] + part[m[6]:m[7]]})
+			}
 		}
-	}
-	for _, m := range landlinePattern.FindAllStringSubmatchIndex(text, -1) {
-		if !digitAround(text, m[0], m[1]) {
-			hits = append(hits, hit{m[0], text[m[2]:m[3]] + "-" + text[m[4]:m[5]]})
+		for _, m := range landlinePattern.FindAllStringSubmatchIndex(part, -1) {
+			if !digitAround(text, sp[0]+m[0], sp[0]+m[1]) {
+				hits = append(hits, hit{sp[0] + m[0], part[m[2]:m[3]] + "-" + part[m[4]:m[5]]})
+			}
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
@@ -239,6 +338,37 @@ func findPhones(text string) []string {
 		out = appendUnique(out, h.phone)
 	}
 	return out
+}
+
+// numberSpans returns the maximal runs of text made only of the characters a
+// phone number pattern can match (digits, + - ( ), white space) that hold at
+// least minDigits digits, as byte offsets.
+func numberSpans(text string, minDigits int) [][2]int {
+	var spans [][2]int
+	start, digits := -1, 0
+	flush := func(end int) {
+		if start >= 0 && digits >= minDigits {
+			spans = append(spans, [2]int{start, end})
+		}
+		start, digits = -1, 0
+	}
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case '0' <= c && c <= '9':
+			if start < 0 {
+				start = i
+			}
+			digits++
+		case c == '+' || c == '-' || c == '(' || c == ')' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(text))
+	return spans
 }
 
 func digitAround(s string, start, end int) bool {

@@ -1,7 +1,9 @@
 package mail
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -162,5 +164,68 @@ func BenchmarkProposeWorstCase(b *testing.B) {
 				propose(m)
 			}
 		})
+	}
+}
+
+// The pre-filters of findDomains and findPhones find exactly what the
+// patterns find over the whole text.
+func TestPrefiltersMatchFullScan(t *testing.T) {
+	alphabet := []rune("ab.-9 晋备。,@+()\n0123456789icpICP号")
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.IntN(60); n > 0; n-- {
+			b.WriteRune(alphabet[r.IntN(len(alphabet))])
+		}
+		text := strings.ToLower(b.String())
+		if got, want := hostMatches(text), hostPattern.FindAllStringIndex(text, -1); !reflect.DeepEqual(got, want) && (len(got)+len(want) > 0) {
+			t.Fatalf("hostMatches(%q) = %v, want %v", text, got, want)
+		}
+		if got, want := findPhones(text), phonesFullScan(text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("findPhones(%q) = %v, full scan %v", text, got, want)
+		}
+	}
+}
+
+// phonesFullScan is findPhones without its pre-filter.
+func phonesFullScan(text string) []string {
+	type hit struct {
+		at    int
+		phone string
+	}
+	var hits []hit
+	for _, m := range mobilePattern.FindAllStringSubmatchIndex(text, -1) {
+		if !digitAround(text, m[0], m[1]) {
+			hits = append(hits, hit{m[0], text[m[2]:m[3]] + text[m[4]:m[5]] + text[m[6]:m[7]]})
+		}
+	}
+	for _, m := range landlinePattern.FindAllStringSubmatchIndex(text, -1) {
+		if !digitAround(text, m[0], m[1]) {
+			hits = append(hits, hit{m[0], text[m[2]:m[3]] + "-" + text[m[4]:m[5]]})
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.at - b.at })
+	var out []string
+	for _, h := range hits {
+		out = appendUnique(out, h.phone)
+	}
+	return out
+}
+
+// Filing numbers close together, far apart, at the edges of the text and
+// in every spelling are found exactly as a scan of the whole text finds them.
+func TestFilingWindowsMatchFullScan(t *testing.T) {
+	parts := []string{"晋ICP备12345678号-1", "京 icp 备 0500257号", "、", "说明文字", " ", "晋ICP备1234567890号-12A", "ICP", "icp备", "粤ICP备87654321-3号", "\n"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.IntN(12); n > 0; n-- {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		text := b.String()
+		got, want := filingMatches(text), filingPattern.FindAllStringSubmatch(text, -1)
+		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("filingMatches(%q) = %q, full scan %q", text, got, want)
+		}
 	}
 }

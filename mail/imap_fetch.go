@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -190,47 +191,95 @@ func (y *syncer) storeBatch(ctx context.Context, st *storeState, b fetchedBatch)
 
 	account, box := y.cfg.Account(), y.cfg.Mailbox
 	source := "imap:" + account + "/" + box
+	// Several mails share one transaction, with the checkpoint of the last
+	// one: a commit costs more than a small mail. It is committed after
+	// commitEvery mails or commitAfter, so the write lock is never held long
+	// and a crash loses at most that much work, never a mail.
+	var tx *store.MailTx
+	var txStart time.Time
+	var pendingNew, pendingDup, pendingDone int
+	defer func() {
+		if tx != nil {
+			tx.Rollback()
+		}
+	}()
+	commit := func() error {
+		if tx != nil {
+			err := tx.Commit()
+			tx = nil
+			if err != nil {
+				return fmt.Errorf("store mail: %w", err)
+			}
+		}
+		y.stats.New += pendingNew
+		y.stats.Duplicates += pendingDup
+		st.done += pendingDone
+		pendingNew, pendingDup, pendingDone = 0, 0, 0
+		return nil
+	}
 	for i, m := range b.msgs {
 		j := jobs[i]
 		if j.sp == nil {
 			if b.err != nil {
+				if err := commit(); err != nil {
+					return y.storeErr(ctx, m.uid, err)
+				}
 				return nil // cut off: the caller reports b.err
 			}
 			y.stats.Failed++
 			y.stats.Problems = append(y.stats.Problems, fmt.Sprintf(msgFetchMissing, m.uid))
 			st.held = true
-			st.done++
-			y.progress(st.done, st.total)
+			pendingDone++
+			y.progress(st.done+pendingDone, st.total)
 			continue
 		}
 		<-j.done
 		<-slots
 		if j.err != nil {
+			if err := commit(); err != nil {
+				return y.storeErr(ctx, m.uid, err)
+			}
 			return y.storeErr(ctx, m.uid, j.err)
 		}
-		next := store.Checkpoint{UIDValidity: st.cp.UIDValidity, LastUID: uint32(m.uid)}
-		var advance func(*store.MailTx) error
-		if !st.held {
-			advance = func(tx *store.MailTx) error { return tx.SetCheckpoint(account, box, next) }
+		if tx == nil {
+			var err error
+			if tx, err = y.db.BeginMail(ctx); err != nil {
+				return y.storeErr(ctx, m.uid, err)
+			}
+			txStart = time.Now()
 		}
-		res, err := commitPrepared(ctx, y.db, j.p, source, advance)
+		res, err := storePrepared(tx, j.p, source)
 		j.p.close()
-		if err == nil && res.Duplicate && !st.held {
-			err = y.db.SetCheckpoint(ctx, account, box, next)
+		if err == nil && !st.held {
+			err = tx.SetCheckpoint(account, box, store.Checkpoint{UIDValidity: st.cp.UIDValidity, LastUID: uint32(m.uid)})
 		}
 		if err != nil {
 			return y.storeErr(ctx, m.uid, err)
 		}
 		if res.Duplicate {
-			y.stats.Duplicates++
+			pendingDup++
 		} else {
-			y.stats.New++
+			pendingNew++
 		}
-		st.done++
-		y.progress(st.done, st.total)
+		pendingDone++
+		y.progress(st.done+pendingDone, st.total)
+		if pendingDone >= commitEvery || time.Since(txStart) >= commitAfter {
+			if err := commit(); err != nil {
+				return y.storeErr(ctx, m.uid, err)
+			}
+		}
+	}
+	if err := commit(); err != nil {
+		return y.storeErr(ctx, 0, err)
 	}
 	return nil
 }
+
+// A shared transaction is committed after this many mails or this long.
+const (
+	commitEvery = 50
+	commitAfter = 250 * time.Millisecond
+)
 
 func (y *syncer) storeErr(ctx context.Context, uid imap.UID, err error) error {
 	if ctx.Err() != nil {

@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"runtime"
 
 	"beiandesk/store"
 )
@@ -36,33 +34,22 @@ func Import(ctx context.Context, db *store.DB, r io.Reader, source string) (Resu
 		return Result{}, err
 	}
 	defer p.close()
-	return commitPrepared(ctx, db, p, source, nil)
+	return commitPrepared(ctx, db, p, source)
 }
 
 // spooled is a message on disk together with its dedup key.
 type spooled struct {
-	f         *os.File
+	data      spool
 	size      int64
 	key       string
 	messageID string
-	unlinked  bool
 }
 
-// spoolMessage copies r to a temporary file, deriving the dedup key on the
-// way.
+// spoolMessage copies r to a spool, deriving the dedup key on the way.
 func spoolMessage(ctx context.Context, r io.Reader) (*spooled, error) {
-	f, err := os.CreateTemp("", "beiandesk-*.eml")
-	if err != nil {
-		return nil, fmt.Errorf("spool message: %w", err)
-	}
-	sp := &spooled{f: f}
-	// Unlink at once where the OS allows it, so that a killed process
-	// leaves nothing behind; elsewhere close removes it.
-	if runtime.GOOS != "windows" && os.Remove(f.Name()) == nil {
-		sp.unlinked = true
-	}
+	sp := &spooled{}
 	h := newDedupHasher()
-	w := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	w := bufio.NewWriterSize(io.MultiWriter(&sp.data, h), 64<<10)
 	n, err := io.Copy(w, ctxReader{ctx, r})
 	if err == nil {
 		err = w.Flush()
@@ -77,19 +64,9 @@ func spoolMessage(ctx context.Context, r io.Reader) (*spooled, error) {
 }
 
 // rewind returns the spooled message from its start.
-func (sp *spooled) rewind() (io.Reader, error) {
-	if _, err := sp.f.Seek(0, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("rewind spooled message: %w", err)
-	}
-	return bufio.NewReaderSize(sp.f, 64<<10), nil
-}
+func (sp *spooled) rewind() (io.Reader, error) { return sp.data.Reader() }
 
-func (sp *spooled) close() {
-	sp.f.Close()
-	if !sp.unlinked {
-		os.Remove(sp.f.Name())
-	}
-}
+func (sp *spooled) close() { sp.data.Close() }
 
 // prepared is a spooled message parsed outside any transaction, ready to be
 // stored: parsing is the slow part, and doing it before taking the write
@@ -99,7 +76,7 @@ type prepared struct {
 	dup   bool  // stored already (seen before parsing)
 	dupID int64 // the stored copy
 	mail  *store.Mail
-	files []*tempFile // attachment bodies, in the order the parser saved them
+	files []*spool // attachment bodies, in the order the parser saved them
 }
 
 func (p *prepared) close() {
@@ -167,49 +144,25 @@ func prepare(ctx context.Context, db *store.DB, sp *spooled) (*prepared, error) 
 	return p, nil
 }
 
-// spoolBlob copies an attachment body to an unlinked temporary file and
-// returns it with its SHA-256 and size.
-func spoolBlob(ctx context.Context, body io.Reader) (*tempFile, string, int64, error) {
-	f, err := os.CreateTemp("", "beiandesk-part-*")
-	if err != nil {
-		return nil, "", 0, fmt.Errorf("spool attachment: %w", err)
-	}
-	unlinked := runtime.GOOS != "windows" && os.Remove(f.Name()) == nil
+// spoolBlob copies an attachment body to a spool and returns it with its
+// SHA-256 and size.
+func spoolBlob(ctx context.Context, body io.Reader) (*spool, string, int64, error) {
+	s := &spool{}
 	h := sha256.New()
-	w := bufio.NewWriterSize(io.MultiWriter(f, h), 64<<10)
+	w := bufio.NewWriterSize(io.MultiWriter(s, h), 64<<10)
 	n, err := io.Copy(w, ctxReader{ctx, body})
 	if err == nil {
 		err = w.Flush()
 	}
 	if err != nil {
-		f.Close()
-		if !unlinked {
-			os.Remove(f.Name())
-		}
+		s.Close()
 		return nil, "", 0, fmt.Errorf("spool attachment: %w", err)
 	}
-	return &tempFile{File: f, remove: !unlinked}, hex.EncodeToString(h.Sum(nil)), n, nil
+	return s, hex.EncodeToString(h.Sum(nil)), n, nil
 }
 
-// tempFile is a temporary file that is gone once closed.
-type tempFile struct {
-	*os.File
-	remove bool // not unlinked at creation (Windows): remove on close
-}
-
-func (t *tempFile) Close() error {
-	err := t.File.Close()
-	if t.remove {
-		os.Remove(t.File.Name())
-	}
-	return err
-}
-
-// commitPrepared stores a prepared message in one transaction: the raw
-// bytes, the attachments, the mail row and, when advance is not nil, the
-// IMAP checkpoint. A duplicate is not stored and advance is not run: the
-// caller moves the checkpoint past it.
-func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source string, advance func(*store.MailTx) error) (Result, error) {
+// commitPrepared stores a prepared message in its own transaction.
+func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source string) (Result, error) {
 	if p.dup {
 		return Result{ID: p.dupID, Duplicate: true}, nil
 	}
@@ -218,8 +171,24 @@ func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source strin
 		return Result{}, err
 	}
 	defer tx.Rollback()
-	// Again inside the transaction, which holds the write lock: another
-	// process may have stored it meanwhile.
+	res, err := storePrepared(tx, p, source)
+	if err != nil || res.Duplicate {
+		return res, err
+	}
+	if err := tx.Commit(); err != nil {
+		return Result{}, fmt.Errorf("store mail: %w", err)
+	}
+	return res, nil
+}
+
+// storePrepared stores a prepared message inside tx: the raw bytes, the
+// attachments and the mail row. A message stored already (found before or
+// now, inside the write lock, since another process may have stored it
+// meanwhile) is not stored again.
+func storePrepared(tx *store.MailTx, p *prepared, source string) (Result, error) {
+	if p.dup {
+		return Result{ID: p.dupID, Duplicate: true}, nil
+	}
 	id, ok, err := tx.Lookup(p.sp.key)
 	if err != nil {
 		return Result{}, err
@@ -237,23 +206,16 @@ func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source strin
 		return Result{}, err
 	}
 	for _, f := range p.files {
-		if _, err := f.Seek(0, io.SeekStart); err != nil {
+		r, err := f.Reader()
+		if err != nil {
 			return Result{}, fmt.Errorf("store attachment: %w", err)
 		}
-		if _, _, err := tx.PutBlob(bufio.NewReaderSize(f, 64<<10)); err != nil {
-			return Result{}, err
-		}
-	}
-	if advance != nil {
-		if err := advance(tx); err != nil {
+		if _, _, err := tx.PutBlob(r); err != nil {
 			return Result{}, err
 		}
 	}
 	if id, err = tx.Insert(&m); err != nil {
 		return Result{}, err
-	}
-	if err := tx.Commit(); err != nil {
-		return Result{}, fmt.Errorf("store mail: %w", err)
 	}
 	return Result{ID: id}, nil
 }
