@@ -46,6 +46,7 @@ func Run(ctx context.Context, opts Options) error {
 
 	var db *store.DB
 	var d *desk.Desk
+	var mainWin fyne.Window
 	openMain := func() error {
 		var err error
 		if db, err = desk.OpenDB(ctx, opts.DBPath); err != nil {
@@ -54,47 +55,64 @@ func Run(ctx context.Context, opts Options) error {
 		if trace {
 			logf("database open")
 		}
-		var w fyne.Window
-		w, d = desk.NewMainWindow(ctx, a, db, opts)
+		mainWin, d = desk.NewMainWindow(ctx, a, db, opts)
 		if trayAvailable() {
 			d.EnableReminders()
 		}
 		d.ShowStart(os.Getenv(envStartTab))
-		w.Show()
+		mainWin.Show()
 		return nil
 	}
-
-	// A damaged file is found before anything writes to it.
-	h, err := store.Check(ctx, opts.DBPath)
-	switch {
-	case errors.Is(err, store.ErrDamaged):
+	recovery := func(h *store.Health) fyne.Window {
 		var openErr error
-		w := desk.NewRecoveryWindow(ctx, a, h, func() { openErr = openMain() }, a.Quit)
+		w := desk.NewRecoveryWindow(ctx, a, h, func() {
+			if openErr = openMain(); openErr != nil {
+				log.Print(openErr)
+				a.Quit()
+			}
+		}, a.Quit)
 		w.Show()
-		a.Run()
-		if openErr != nil {
-			return openErr
-		}
-	case err != nil:
-		return fmt.Errorf("检查数据库: %w", err)
-	default:
-		if err := openMain(); err != nil {
+		return w
+	}
+
+	if err := openMain(); err != nil {
+		// A file too damaged to open at all.
+		h, cerr := store.Check(ctx, opts.DBPath)
+		if !errors.Is(cerr, store.ErrDamaged) {
 			return err
 		}
-		if trace {
-			a.Lifecycle().SetOnStarted(func() {
-				logf("app started")
-				go func() {
-					// Two round trips through the event loop: the first
-					// frame is drawn in between.
-					fyne.DoAndWait(func() {})
-					fyne.DoAndWait(func() {})
-					logf("first frame")
-				}()
+		recovery(h)
+	} else {
+		// quick_check reads the whole file (about half a second for 100k
+		// cases), so it runs behind the first frame. A damaged file closes
+		// the case book before the clerk is offered the newest good backup.
+		go func() {
+			h, err := store.Check(ctx, opts.DBPath)
+			if !errors.Is(err, store.ErrDamaged) {
+				return
+			}
+			fyne.Do(func() {
+				mainWin.Hide()
+				d.Close()
+				db.Close()
+				d, db = nil, nil
+				recovery(h)
 			})
-		}
-		a.Run()
+		}()
 	}
+	if trace {
+		a.Lifecycle().SetOnStarted(func() {
+			logf("app started")
+			go func() {
+				// Two round trips through the event loop: the first frame
+				// is drawn in between.
+				fyne.DoAndWait(func() {})
+				fyne.DoAndWait(func() {})
+				logf("first frame")
+			}()
+		})
+	}
+	a.Run()
 	if d != nil {
 		d.Close()
 	}
