@@ -12,7 +12,6 @@ import (
 	"os"
 	"os/signal"
 	"os/user"
-	"path/filepath"
 
 	_ "beiandesk/cmd/beiandesk/internal/locale" // before Fyne; see the package
 	"beiandesk/store"
@@ -163,8 +162,8 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// dbPath resolves the database: --db, then $BEIANDESK_DB, then the per-user
-// data folder.
+// resolveDB resolves the database: --db, then $BEIANDESK_DB, then the
+// per-user default (see store.DefaultPath).
 func (e *env) resolveDB() (string, error) {
 	if e.dbPath != "" {
 		return e.dbPath, nil
@@ -175,14 +174,9 @@ func (e *env) resolveDB() (string, error) {
 	return DefaultDBPath()
 }
 
-// DefaultDBPath is the database in the per-user data folder.
-func DefaultDBPath() (string, error) {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return "", fmt.Errorf("data folder: %w", err)
-	}
-	return filepath.Join(dir, "beiandesk", "beiandesk.db"), nil
-}
+// DefaultDBPath is the case book chosen in 设置, else the one in the
+// per-user data folder.
+func DefaultDBPath() (string, error) { return store.DefaultPath() }
 
 func (e *env) open(ctx context.Context) (*store.DB, error) {
 	path, err := e.resolveDB()

@@ -477,3 +477,20 @@ func TestReportShowsMonth(t *testing.T) {
 		t.Errorf("September: loaded %q, received %d", v.loaded, v.rep.Figures.Received)
 	}
 }
+
+// 更换数据文件 records the chosen file for the next start, without touching
+// the open one.
+func TestChooseDataFile(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", home)
+	t.Setenv("AppData", home)
+	d, _ := newTestDesk(t)
+	other := filepath.Join(t.TempDir(), "other.db")
+	d.settings.useDataFile(other)
+	if p, err := store.DefaultPath(); err != nil || p != other {
+		t.Fatalf("default path %q, %v", p, err)
+	}
+	if !strings.Contains(d.settings.dataStatus.Text, other) {
+		t.Fatalf("status %q", d.settings.dataStatus.Text)
+	}
+}

@@ -175,8 +175,9 @@ func (v *settingsView) dataSection() fyne.CanvasObject {
 	backup := widget.NewButtonWithIcon(txtBackupNow, fynetheme.DocumentSaveIcon(), v.backup)
 	backup.Importance = widget.HighImportance
 	restore := widget.NewButtonWithIcon(txtRestore, fynetheme.HistoryIcon(), v.restore)
+	move := widget.NewButtonWithIcon(txtChooseData, fynetheme.FolderIcon(), v.chooseDataFile)
 	return formGrid(
-		newField(txtDataFolder, container.NewVBox(pathLabel, container.NewHBox(openDir)), ""),
+		newField(txtDataFolder, container.NewVBox(pathLabel, container.NewHBox(openDir, move), caption(txtChooseDataHint)), ""),
 		newField(txtBackup, container.NewVBox(v.lastBackup, container.NewHBox(backup, restore), v.dataStatus), ""),
 	)
 }
@@ -408,4 +409,21 @@ func (v *settingsView) doRestore(path string) {
 			d.infoThen(txtRestoreTitle, msg, d.app.Quit)
 		}
 	})
+}
+
+// chooseDataFile lets the clerk name another case book (an existing one, or
+// a new file), used from the next start on: the open book is never moved
+// behind the window's back. Copy it first with 立即备份 to take the data along.
+func (v *settingsView) chooseDataFile() {
+	v.d.saveFile(filepath.Base(v.d.db.Path()), func(path string) {
+		v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
+	})
+}
+
+func (v *settingsView) useDataFile(path string) {
+	if err := store.SetDefaultPath(path); err != nil {
+		v.d.showError(err)
+		return
+	}
+	v.dataStatus.SetText(fmt.Sprintf(txtChooseDataDone, path))
 }
