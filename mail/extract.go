@@ -60,7 +60,6 @@ var filingPattern = regexp.MustCompile(`([京津冀晋蒙辽吉黑沪苏浙皖�
 // overlap: the same matches as over the whole text, without backtracking
 // through the prose between them.
 func filingMatches(text string) [][]string {
-	lower := strings.ToLower(text)
 	var out [][]string
 	from, to := -1, -1
 	flush := func() {
@@ -69,7 +68,7 @@ func filingMatches(text string) [][]string {
 		}
 	}
 	for i := 0; ; {
-		k := strings.Index(lower[i:], "icp")
+		k := indexICP(text[i:])
 		if k < 0 {
 			break
 		}
@@ -92,6 +91,17 @@ func filingMatches(text string) [][]string {
 	}
 	flush()
 	return out
+}
+
+// indexICP finds "icp" in any ASCII case. (strings.ToLower could change the
+// byte length of other text and so misplace the windows.)
+func indexICP(s string) int {
+	for i := 0; i+3 <= len(s); i++ {
+		if s[i]|0x20 == 'i' && s[i+1]|0x20 == 'c' && s[i+2]|0x20 == 'p' {
+			return i
+		}
+	}
+	return -1
 }
 
 // Bytes a filing number can reach before and after its "ICP": a province
