@@ -71,7 +71,7 @@ type NewCase struct {
 	Kind        string
 	Channel     string
 	ReceivedAt  time.Time
-	SponsorType string // "" means the kind's default: org
+	SponsorType string // "" means person for a resident ID number, else org
 	Applicant   string // "" means legal
 	Sponsor     string
 	CertNo      string
@@ -119,7 +119,12 @@ func (in *NewCase) validate() (*validated, error) {
 	}
 	st := in.SponsorType
 	if st == "" {
+		// Unstated: a resident ID number means a person, anything else an
+		// organisation (the usual sponsor).
 		st = string(rules.SponsorOrg)
+		if kind, _, err := validate.CertNo(in.CertNo); err == nil && kind == validate.KindID {
+			st = string(rules.SponsorPerson)
+		}
 	}
 	if v.sponsorType, err = rules.ParseSponsorType(st); err != nil {
 		return nil, fieldErr("sponsor-type", err)

@@ -230,3 +230,23 @@ func TestSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestSponsorTypeFromCertificate(t *testing.T) {
+	db := openTemp(t)
+	tests := []struct {
+		cert, want string
+		items      int
+	}{
+		{"11010519491231002X", "person", 2},
+		{"91350100M000100Y43", "org", 3},
+		{"", "org", 3},
+	}
+	for _, tt := range tests {
+		in := sampleCase()
+		in.SponsorType, in.CertNo = "", tt.cert
+		c := mustCreate(t, db, in)
+		if string(c.SponsorType) != tt.want || len(c.Materials) != tt.items {
+			t.Errorf("cert %q: %s with %d items, want %s with %d", tt.cert, c.SponsorType, len(c.Materials), tt.want, tt.items)
+		}
+	}
+}
