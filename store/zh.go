@@ -26,4 +26,13 @@ const (
 	msgEventCheck       = "材料「%s」:%s"
 	msgEventFile        = "添加附件 %s"
 	msgEventEdit        = "修改案件信息"
+	msgFieldSponsor     = "主办者"
+	msgFieldCertNo      = "证件号码"
+	msgFieldProvider    = "接入商"
+	msgFieldContact     = "联系人"
+	msgFieldPhone       = "联系电话"
+	msgFieldNote        = "备注"
+	msgFieldFilings     = "备案号"
+	msgFieldDomains     = "域名"
+	msgFieldDetails     = "来件信息"
 )

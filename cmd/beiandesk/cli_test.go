@@ -268,3 +268,20 @@ func TestBackupCommand(t *testing.T) {
 		t.Fatal("backup overwrote a file")
 	}
 }
+
+func TestCaseEditCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "post", "--received", "2026-11-02T10:00:00+08:00",
+		"--sponsor", "太原市晋阳网络科技有限公司", "--filing", "晋ICP备12345678号-1", "--json")
+	c := decodeCase(t, mustCLI(t, db, "case", "edit", "1", "--sponsor", "太原市晋阳网络科技股份有限公司", "--filing", "晋ICP备12345678号-2", "--json"))
+	if c.Sponsor != "太原市晋阳网络科技股份有限公司" || len(c.Filings) != 1 || c.Filings[0] != "晋ICP备12345678号-2" {
+		t.Fatalf("after edit %+v", c)
+	}
+	before := rowCounts(t, db)
+	if _, errs, code := cli(t, db, "", "case", "edit", "1", "--phone", "123"); code == 0 || !strings.Contains(errs, "--phone") {
+		t.Fatalf("bad phone accepted: %d %s", code, errs)
+	}
+	if rowCounts(t, db) != before {
+		t.Fatal("a refused edit changed the database")
+	}
+}

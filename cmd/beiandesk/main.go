@@ -99,6 +99,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 			return caseStatus(ctx, e, rest)
 		case "check":
 			return caseCheck(ctx, e, rest)
+		case "edit":
+			return caseEdit(ctx, e, rest)
 		}
 		return usageError{fmt.Sprintf(msgUnknownCommand, "case "+sub)}
 	case "cases":

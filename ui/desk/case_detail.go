@@ -50,6 +50,7 @@ type caseDetail struct {
 	note    *entry
 	notice  *entry
 	atField *field
+	editor  *caseEditor
 }
 
 type checkRow struct {
@@ -197,7 +198,8 @@ func (v *caseDetail) infoSection() fyne.CanvasObject {
 	if c.Note != "" {
 		right = append(right, row(txtFieldNote, c.Note))
 	}
-	return container.NewGridWithColumns(2, formGrid(left...), formGrid(right...))
+	return container.NewVBox(container.NewGridWithColumns(2, formGrid(left...), formGrid(right...)),
+		container.NewHBox(v.editButton()))
 }
 
 func (v *caseDetail) editable() bool {

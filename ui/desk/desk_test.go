@@ -494,3 +494,36 @@ func TestChooseDataFile(t *testing.T) {
 		t.Fatalf("status %q", d.settings.dataStatus.Text)
 	}
 }
+
+// 修改信息: a bad phone number is shown under its field and saves nothing;
+// a good edit reaches the case and its history.
+func TestEditCase(t *testing.T) {
+	d, _ := newTestDesk(t)
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-09 09:00"),
+		Sponsor: "晋城市宇浩信息技术有限公司"})
+	d.OpenCase(c.ID)
+	d.wait()
+	v := d.cases.detail
+	v.openEditor()
+	ed := v.editor
+	ed.inputs["phone"].SetText("12")
+	ed.inputs["sponsor"].SetText("晋城市宇浩信息技术股份有限公司")
+	ed.save()
+	if ed.fields["phone"].errorText() == "" {
+		t.Fatal("bad phone not shown under its field")
+	}
+	if got, _ := d.db.Case(context.Background(), c.ID); got.Sponsor != c.Sponsor {
+		t.Fatal("a refused edit was saved")
+	}
+	ed.inputs["phone"].SetText("0351-8788032")
+	ed.inputs["filing"].SetText("晋ICP备12345678号-1\n晋ICP备12345678号-2")
+	ed.save()
+	d.wait()
+	got, _ := d.db.Case(context.Background(), c.ID)
+	if got.Sponsor != "晋城市宇浩信息技术股份有限公司" || got.Phone != "0351-8788032" || len(got.Filings) != 2 {
+		t.Fatalf("after edit %+v", got)
+	}
+	if !strings.Contains(v.title.Text, c.Number) {
+		t.Fatalf("detail title %q", v.title.Text)
+	}
+}

@@ -186,6 +186,7 @@ const (
 
 	// Case detail.
 	txtDetCertNo      = "证件号码"
+	txtEditCase       = "修改信息"
 	txtDetReceived    = "收件时间"
 	txtDetDue         = "办理期限"
 	txtDetNoDue       = "无期限"

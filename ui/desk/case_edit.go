@@ -1,0 +1,100 @@
+package desk
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	fynetheme "fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"beiandesk/store"
+	"beiandesk/store/validate"
+)
+
+// caseEditor is the 修改信息 dialog: it corrects the sponsor, certificate,
+// filings, domains and contact of a registered case. The store validates
+// and records the change in the history.
+type caseEditor struct {
+	v      *caseDetail
+	dlg    *dialog.CustomDialog
+	inputs map[string]*entry // by store field name (sponsor, cert-no, …)
+	fields map[string]*field
+}
+
+func (v *caseDetail) editButton() *widget.Button {
+	return widget.NewButtonWithIcon(txtEditCase, fynetheme.DocumentCreateIcon(), v.openEditor)
+}
+
+func (v *caseDetail) openEditor() {
+	c := v.c
+	ed := &caseEditor{v: v, inputs: map[string]*entry{}, fields: map[string]*field{}}
+	domains := make([]string, len(c.Domains))
+	for i, d := range c.Domains {
+		domains[i] = validate.DomainUnicode(d)
+	}
+	rows := []struct {
+		name, label, value string
+		lines              int
+	}{
+		{"sponsor", txtFieldSponsor, c.Sponsor, 0},
+		{"cert-no", txtDetCertNo, c.CertNo, 0},
+		{"provider", txtFieldProvider, c.Provider, 0},
+		{"contact", txtFieldContact, c.Contact, 0},
+		{"phone", txtFieldPhone, c.Phone, 0},
+		{"filing", txtFieldFilings, strings.Join(c.Filings, "\n"), 3},
+		{"domain", txtFieldDomains, strings.Join(domains, "\n"), 3},
+		{"note", txtFieldNote, c.Note, 2},
+	}
+	var fields []*field
+	for _, r := range rows {
+		e := newEntry(v.d)
+		if r.lines > 0 {
+			e = newMultiLineEntry(v.d, r.lines)
+		}
+		e.SetText(r.value)
+		f := newField(r.label, e, "")
+		ed.inputs[r.name], ed.fields[r.name] = e, f
+		fields = append(fields, f)
+	}
+	save := widget.NewButtonWithIcon(txtSave, fynetheme.DocumentSaveIcon(), ed.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton(txtCancel, nil)
+	content := container.NewBorder(nil, container.NewHBox(save, cancel), nil, nil,
+		container.NewVScroll(formGrid(fields...)))
+	ed.dlg = dialog.NewCustomWithoutButtons(txtEditCase+" "+c.Number, content, v.d.win)
+	cancel.OnTapped = ed.dlg.Hide
+	v.d.keyed(ed.dlg, nil, ed.dlg.Hide, nil)
+	ed.dlg.Resize(fyne.NewSize(720, 620))
+	ed.dlg.Show()
+	v.editor = ed
+}
+
+func (ed *caseEditor) save() {
+	for _, f := range ed.fields {
+		f.setError("")
+	}
+	text := func(name string) *string { s := ed.inputs[name].Text; return &s }
+	edit := store.CaseEdit{
+		Sponsor: text("sponsor"), CertNo: text("cert-no"), Provider: text("provider"),
+		Contact: text("contact"), Phone: text("phone"), Note: text("note"),
+		Filings: texts(lines(ed.inputs["filing"].Text)),
+		Domains: texts(lines(ed.inputs["domain"].Text)),
+	}
+	v := ed.v
+	_, err := v.d.db.UpdateCase(v.d.ctx, v.c.ID, edit, v.d.clerk())
+	var fe *store.FieldError
+	switch {
+	case errors.As(err, &fe) && ed.fields[fe.Field] != nil:
+		ed.fields[fe.Field].setError(fe.Err.Error())
+		return
+	case err != nil:
+		v.d.showError(err)
+		return
+	}
+	ed.dlg.Hide()
+	v.d.changed()
+	v.reload()
+}
