@@ -18,6 +18,9 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if _, err := os.Stat(abs); err == nil {
 		return fieldErrf("out", msgBackupExists, path)
 	}
+	if st, err := os.Stat(filepath.Dir(abs)); err != nil || !st.IsDir() {
+		return fieldErrf("out", msgBackupNoDir, filepath.Dir(abs))
+	}
 	tmp := abs + ".part"
 	os.Remove(tmp)
 	// VACUUM INTO reads one snapshot of the WAL database, so concurrent

@@ -20,6 +20,7 @@ const (
 	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
 	msgLeaseHeld        = "另一窗口正在收取邮件(%s)"
 	msgBackupExists     = "备份文件 %s 已存在"
+	msgBackupNoDir      = "文件夹 %s 不存在"
 	msgHolidayEmpty     = "未识别到任何日期"
 	msgEventCreate      = "登记"
 	msgEventLinkMail    = "关联邮件 %d"

@@ -162,6 +162,8 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{[]string{"workdays", "--from", "2026-02-30", "--days", "5"}, "--from"},
 		{[]string{"workdays", "--from", "2026-02-03", "--days", "five"}, "--days"},
 		{[]string{"holidays", "list", "--year", "20x6", "--json"}, "--year"},
+		{[]string{"holidays", "import", "/nonexistent/notice.txt"}, "不存在"},
+		{[]string{"backup", "--out", "/nonexistent/dir/copy.db"}, "--out"},
 		{[]string{"case", "new", "--kind", "deregister", "--channel", "fax", "--received", "2026-09-30T10:00:00+08:00", "--bogus", "1"}, "bogus"},
 	}
 	for _, tt := range tests {

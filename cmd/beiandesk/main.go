@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
 	"os/user"
@@ -62,11 +63,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // describe turns an error into the text a clerk reads: field errors name the
 // command-line flag they belong to.
 func describe(err error) string {
+	msg := err.Error()
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
-		return "--" + fe.Field + ": " + fe.Err.Error()
+		msg = "--" + fe.Field + ": " + fe.Err.Error()
 	}
-	return err.Error()
+	// The operating system's own words are English; say it in Chinese too.
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg += msgOSNotExist
+	case errors.Is(err, fs.ErrPermission):
+		msg += msgOSPermission
+	}
+	return msg
 }
 
 func dispatch(ctx context.Context, e *env, args []string) error {

@@ -18,7 +18,8 @@ const (
 	msgImported       = "已导入 %d 年节假日安排:放假 %d 天,调休上班 %d 天\n"
 	msgBackupDone     = "已备份到 %s\n"
 	msgNeedFiles      = "请指定要导入的 .eml 文件"
-	msgNotYet         = "此功能尚未实现"
+	msgOSNotExist     = "(文件或文件夹不存在)"
+	msgOSPermission   = "(没有访问权限)"
 	msgBadItem        = "材料序号「%s」无效,应为正整数"
 )
 
