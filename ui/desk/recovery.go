@@ -19,7 +19,7 @@ import (
 func NewRecoveryWindow(ctx context.Context, a fyne.App, h *store.Health, restored func(), quit func()) fyne.Window {
 	Setup(a)
 	w := a.NewWindow(txtTitle + " — " + txtDamagedTitle)
-	intro := widget.NewLabel(fmt.Sprintf(txtDamagedIntro, h.Path, strings.Join(h.Problems, ";")))
+	intro := widget.NewLabel(fmt.Sprintf(txtDamagedIntro, h.Path, explainDamage(h.Problems)))
 	intro.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
@@ -58,4 +58,20 @@ func NewRecoveryWindow(ctx context.Context, a fyne.App, h *store.Health, restore
 	w.SetCloseIntercept(quit)
 	w.Resize(fyne.NewSize(640, 360))
 	return w
+}
+
+// explainDamage puts SQLite's words for the usual kinds of damage into
+// Chinese, keeping the original after it for whoever repairs the file.
+func explainDamage(problems []string) string {
+	out := make([]string, len(problems))
+	for i, p := range problems {
+		out[i] = p
+		for en, zh := range txtDamageKinds {
+			if strings.Contains(p, en) {
+				out[i] = zh + "(" + p + ")"
+				break
+			}
+		}
+	}
+	return strings.Join(out, ";")
 }

@@ -372,6 +372,13 @@ const (
 	txtNotifyStillThere = "备案受理台仍在系统托盘中运行,到期提醒照常。要退出请在托盘菜单中选「退出」。"
 )
 
+// SQLite's words for damage, in Chinese.
+var txtDamageKinds = map[string]string{
+	"file is not a database":           "文件头已损坏,不是有效的数据库文件",
+	"database disk image is malformed": "数据库文件内部结构已损坏",
+	"disk I/O error":                   "读取磁盘出错",
+}
+
 // Start-up check of the database file.
 const (
 	txtDamagedTitle     = "数据库文件已损坏"
