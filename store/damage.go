@@ -121,11 +121,10 @@ func quickCheckFile(ctx context.Context, path string) ([]string, error) {
 }
 
 func readOnlyDSN(path string) string {
-	u := url.URL{Scheme: "file", Path: path}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(10000)")
-	return u.String() + "?" + q.Encode()
+	return fileURI(path, q)
 }
 
 // damageOrErr turns SQLite's "malformed" and "not a database" errors into a

@@ -24,11 +24,10 @@ func CheckBackup(ctx context.Context, path string) error {
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf(msgBackupNotFile, path)
 	}
-	u := url.URL{Scheme: "file", Path: path}
 	q := url.Values{}
 	q.Set("mode", "ro")
 	q.Add("_pragma", "busy_timeout(5000)")
-	sqldb, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
+	sqldb, err := sql.Open("sqlite", fileURI(path, q))
 	if err != nil {
 		return fmt.Errorf(msgBackupUnreadable, path, err)
 	}

@@ -46,11 +46,10 @@ func EnsureClosed(ctx context.Context, dbPath string) error {
 	} else if err != nil {
 		return fmt.Errorf("ensure closed %s: %w", dbPath, err)
 	}
-	u := url.URL{Scheme: "file", Path: dbPath}
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(2000)")
 	q.Add("_pragma", "locking_mode(EXCLUSIVE)")
-	sqldb, err := sql.Open("sqlite", u.String()+"?"+q.Encode())
+	sqldb, err := sql.Open("sqlite", fileURI(dbPath, q))
 	if err != nil {
 		return fmt.Errorf("ensure closed %s: %w", dbPath, err)
 	}

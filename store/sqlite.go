@@ -40,7 +40,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("open: empty database path")
 	}
-	// The DSN is a URI: a relative path would be read as its authority.
+	// Path() and the backups folder beside it must not move with the
+	// working directory.
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -68,13 +69,23 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // read-then-write transactions from two processes wait instead of failing
 // with SQLITE_BUSY.
 func dsn(path string) string {
-	u := url.URL{Scheme: "file", Path: path}
 	q := url.Values{}
 	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "foreign_keys(1)", "synchronous(NORMAL)"} {
 		q.Add("_pragma", p)
 	}
 	q.Set("_time_format", "sqlite")
 	q.Set("_txlock", "immediate")
+	return fileURI(path, q)
+}
+
+// fileURI is the SQLite URI of the file at path with the query q. The path
+// is made absolute first: in a URI a relative path would be read as the
+// authority ("file://case.db").
+func fileURI(path string, q url.Values) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	u := url.URL{Scheme: "file", Path: path}
 	return u.String() + "?" + q.Encode()
 }
 

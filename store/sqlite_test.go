@@ -87,3 +87,27 @@ func TestOpenRelativeAndOddPaths(t *testing.T) {
 		}
 	}
 }
+
+// The helpers that open a file on their own take relative paths too.
+func TestRelativePathsOutsideOpen(t *testing.T) {
+	ctx := context.Background()
+	t.Chdir(t.TempDir())
+	db, err := Open(ctx, "case.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, db, sampleCase())
+	if err := db.Backup(ctx, "copy.db"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if h, err := Check(ctx, "case.db"); err != nil || !h.OK() {
+		t.Fatalf("check: %+v, %v", h, err)
+	}
+	if err := CheckBackup(ctx, "copy.db"); err != nil {
+		t.Fatalf("check backup: %v", err)
+	}
+	if err := EnsureClosed(ctx, "case.db"); err != nil {
+		t.Fatalf("ensure closed: %v", err)
+	}
+}
