@@ -237,22 +237,33 @@ func (db *DB) Mails(ctx context.Context, f MailFilter) ([]*Mail, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list mails: %w", err)
 	}
-	rows, err = db.db.QueryContext(ctx, `SELECT mail_id, name, content_type, size, sha256, inline FROM mail_attachment ORDER BY mail_id, pos`)
-	if err != nil {
-		return nil, fmt.Errorf("list attachments: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var a Attachment
-		if err := rows.Scan(&id, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Inline); err != nil {
+	// Only the listed mails' attachments, in chunks under SQLite's variable limit.
+	for start := 0; start < len(out); start += 500 {
+		chunk := out[start:min(start+500, len(out))]
+		ids := make([]any, len(chunk))
+		for i, m := range chunk {
+			ids[i] = m.ID
+		}
+		rows, err := db.db.QueryContext(ctx, `SELECT mail_id, name, content_type, size, sha256, inline
+			FROM mail_attachment WHERE mail_id IN (`+placeholders(len(ids))+`) ORDER BY mail_id, pos`, ids...)
+		if err != nil {
 			return nil, fmt.Errorf("list attachments: %w", err)
 		}
-		if m := byID[id]; m != nil {
-			m.Attachments = append(m.Attachments, a)
+		for rows.Next() {
+			var id int64
+			var a Attachment
+			if err := rows.Scan(&id, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.Inline); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("list attachments: %w", err)
+			}
+			byID[id].Attachments = append(byID[id].Attachments, a)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("list attachments: %w", err)
 		}
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // Mail loads one mail with its attachments.
