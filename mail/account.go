@@ -14,6 +14,9 @@ const (
 	SettingSMTPHost = "smtp.host"
 	SettingSMTPPort = "smtp.port"
 	SettingSMTPSec  = "smtp.security"
+	// SettingSMTPFrom is the sender address when the account name is not
+	// one (163 account names are addresses).
+	SettingSMTPFrom = "smtp.from"
 )
 
 // Defaults of the mailbox account: NetEase 163.
@@ -78,7 +81,10 @@ func LoadAccount(ctx context.Context, s Settings) (Account, error) {
 		*p.v, _ = strconv.Atoi(v) // 0: the default of the security
 	}
 	a.SMTP.User = a.IMAP.User
-	if strings.Contains(a.IMAP.User, "@") {
+	if a.Address, err = get(SettingSMTPFrom, ""); err != nil {
+		return a, err
+	}
+	if a.Address == "" && strings.Contains(a.IMAP.User, "@") {
 		a.Address = a.IMAP.User
 	}
 	if a.IMAP.User != "" {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"beiandesk/mail"
@@ -41,7 +42,7 @@ type replyJSON struct {
 type mailFlags struct {
 	smtpHost, smtpPort, smtpSec *string
 	imapHost, imapPort, imapSec *string
-	user                        *string
+	user, from                  *string
 }
 
 func addMailFlags(fs *flag.FlagSet) *mailFlags {
@@ -50,6 +51,7 @@ func addMailFlags(fs *flag.FlagSet) *mailFlags {
 		smtpSec:  fs.String("smtp-security", "", "tls|starttls|none"),
 		imapHost: fs.String("imap-host", "", "IMAP server (sent folder)"), imapPort: fs.String("imap-port", "", "IMAP port"),
 		imapSec: fs.String("imap-security", "", "tls|starttls|none"), user: fs.String("user", "", "mailbox account"),
+		from: fs.String("from", "", "sender address, when the account name is not one"),
 	}
 }
 
@@ -81,11 +83,15 @@ func (f *mailFlags) account(ctx context.Context, db *store.DB) (mail.Account, er
 	set(&a.IMAP.Host, *f.imapHost)
 	set(&a.IMAP.Security, *f.imapSec)
 	if *f.user != "" {
-		a.IMAP.User, a.SMTP.User, a.Address = *f.user, *f.user, *f.user
+		a.IMAP.User, a.SMTP.User = *f.user, *f.user
+		if strings.Contains(*f.user, "@") {
+			a.Address = *f.user
+		}
 		if pw, _, err := mail.Password(*f.user, a.IMAP.Host); err == nil {
 			a.IMAP.Password, a.SMTP.Password = pw, pw
 		}
 	}
+	set(&a.Address, *f.from)
 	if err := port("smtp-port", *f.smtpPort, &a.SMTP.Port); err != nil {
 		return a, err
 	}
