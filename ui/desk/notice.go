@@ -68,7 +68,9 @@ func (v *caseDetail) noticeActions() fyne.CanvasObject {
 	preview := widget.NewButtonWithIcon(txtNoticePreview, fynetheme.VisibilityIcon(), with(v.previewNotice))
 	print := widget.NewButtonWithIcon(txtNoticePrint, fynetheme.DocumentPrintIcon(), with(v.printNotice))
 	save := widget.NewButtonWithIcon(txtSaveAs, fynetheme.DocumentSaveIcon(), with(v.saveNotice))
-	return container.NewHBox(widget.NewLabel(txtNoticeKind), sel, preview, print, save)
+	send := widget.NewButtonWithIcon(txtNoticeSend, fynetheme.MailSendIcon(), with(v.sendNotice))
+	return container.NewVBox(container.NewHBox(widget.NewLabel(txtNoticeKind), sel, preview, print, save, send),
+		v.outboxSection())
 }
 
 func (v *caseDetail) previewNotice(n *notice.Notice) {
