@@ -18,7 +18,11 @@ import (
 	"beiandesk/mail/smtp/smtptest"
 	"beiandesk/store"
 	"beiandesk/store/notice"
+	"beiandesk/store/report"
+	"beiandesk/store/workday"
+
 	"beiandesk/store/rules"
+	"github.com/xuri/excelize/v2"
 )
 
 const applicantMail = "Message-ID: <req-42@example.com>\r\n" +
@@ -171,6 +175,24 @@ func TestReplyByMail(t *testing.T) {
 	sent, _ := f.db.NoticesSent(ctx, []int64{f.caseID})
 	if len(sent[f.caseID]) != 1 || sent[f.caseID][0].Kind != "return" {
 		t.Errorf("notices sent: %+v", sent)
+	}
+	// The report's 明细 says 已告知 with the day, read back from the file.
+	rep, err := report.Compute(ctx, f.db, workday.Date(2026, 9, 1), workday.Date(2026, 12, 31), workday.DayOf(f.db.Now()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	xlsx := filepath.Join(t.TempDir(), "r.xlsx")
+	if err := report.Write(rep, xlsx); err != nil {
+		t.Fatal(err)
+	}
+	x, err := excelize.OpenFile(xlsx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("明细")
+	x.Close()
+	if len(rows) < 2 || rows[0][len(rows[0])-1] != "告知" || !strings.HasPrefix(rows[1][len(rows[0])-1], "已告知 "+workday.Format(workday.DayOf(res.SentAt))) {
+		t.Errorf("明细: %q", rows)
 	}
 	// A copy in 已发送 (modified UTF-7 on disk), INBOX untouched.
 	if ok, err := inSentFolder(ctx, f.dc.config(), d.MessageID); err != nil || !ok {

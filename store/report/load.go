@@ -75,6 +75,9 @@ func load(ctx context.Context, db *sql.DB, from, to time.Time) ([]*caseRec, erro
 	if err := loadEvents(ctx, tx, args, byID); err != nil {
 		return nil, err
 	}
+	if err := loadNotified(ctx, tx, args, byID); err != nil {
+		return nil, err
+	}
 	return recs, nil
 }
 
