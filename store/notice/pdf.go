@@ -39,7 +39,7 @@ const (
 
 	// The standard's 22 lines per page are for 仿宋; a sans face reads
 	// better a little tighter, and most notices then fit on one page.
-	bodyLead    = 8.6
+	bodyLead    = 7.8
 	titleLead   = 12.0
 	contactLead = 6.4
 	sealRadius  = 20.0 // a 40 mm seal
