@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -59,7 +60,7 @@ func Compose(ctx context.Context, db *store.DB, in ComposeInput) (*Draft, error)
 	}
 	from, err := mail.ParseAddress(strings.TrimSpace(in.From))
 	if err != nil || in.From == "" {
-		return nil, &Error{Kind: ErrConfig, Err: fmt.Errorf(msgReplyNoFrom)}
+		return nil, &Error{Kind: ErrConfig, Err: errors.New(msgReplyNoFrom)}
 	}
 	d := &Draft{CaseID: c.ID, Kind: in.Kind, From: from.Address, Date: in.Now}
 	orig, err := originalMail(ctx, db, c)
