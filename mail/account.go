@@ -43,6 +43,21 @@ type Settings interface {
 // defaults, and the password (env BEIANDESK_IMAP_PASSWORD or the keyring).
 // A missing password is not an error here: sending or syncing says so.
 func LoadAccount(ctx context.Context, s Settings) (Account, error) {
+	a, err := AccountSettings(ctx, s)
+	if err != nil {
+		return a, err
+	}
+	if a.IMAP.User != "" {
+		if pw, _, err := Password(a.IMAP.User, a.IMAP.Host); err == nil {
+			a.IMAP.Password, a.SMTP.Password = pw, pw
+		}
+	}
+	return a, nil
+}
+
+// AccountSettings is LoadAccount without the password: it never touches
+// the keyring, so a settings screen may call it on the UI goroutine.
+func AccountSettings(ctx context.Context, s Settings) (Account, error) {
 	var a Account
 	get := func(key, def string) (string, error) {
 		v, err := s.Setting(ctx, key, "")
@@ -86,11 +101,6 @@ func LoadAccount(ctx context.Context, s Settings) (Account, error) {
 	}
 	if a.Address == "" && strings.Contains(a.IMAP.User, "@") {
 		a.Address = a.IMAP.User
-	}
-	if a.IMAP.User != "" {
-		if pw, _, err := Password(a.IMAP.User, a.IMAP.Host); err == nil {
-			a.IMAP.Password, a.SMTP.Password = pw, pw
-		}
 	}
 	return a, nil
 }

@@ -212,7 +212,8 @@ func addressee(c *store.Case) string {
 	if s := strings.TrimSpace(c.Sponsor); s != "" {
 		return s
 	}
-	if s := strings.TrimSpace(c.Contact); s != "" {
+	// A contact that is only a mail address reads badly as a salutation.
+	if s := strings.TrimSpace(c.Contact); s != "" && !strings.Contains(s, "@") {
 		return s
 	}
 	return noAddressee

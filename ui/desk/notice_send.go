@@ -189,7 +189,7 @@ func (d *Desk) recoverOutbox() {
 func (v *settingsView) bureauTab() fyne.CanvasObject {
 	d := v.d
 	bu, _ := notice.LoadBureau(d.ctx, d.db)
-	acct, _ := mail.LoadAccount(d.ctx, d.db)
+	acct, _ := mail.AccountSettings(d.ctx, d.db)
 	mk := func(s string) *entry {
 		e := newEntry(d)
 		e.SetText(s)
