@@ -136,6 +136,7 @@ func (v *caseDetail) build() {
 	} else {
 		v.notice = nil
 	}
+	parts = append(parts, widget.NewSeparator(), heading(txtNotices), v.noticeActions())
 	parts = append(parts, widget.NewSeparator(), heading(txtHistory), v.historySection(),
 		widget.NewSeparator(), heading(txtLinkedMails), v.mailSection(),
 		widget.NewSeparator(), heading(txtCaseFiles), v.fileSection())
@@ -366,10 +367,7 @@ func (v *caseDetail) noticeSection() fyne.CanvasObject {
 	if !v.editable() || len(c.Materials) == 0 || c.Complete() {
 		return nil
 	}
-	text := rules.ReturnNotice(rules.NoticeInput{
-		CaseNumber: c.Number, Sponsor: c.Sponsor, Kind: c.Kind, Received: c.ReceivedAt,
-		Items: c.Materials, Date: v.d.now(), Clerk: v.d.clerk(), Days: v.days,
-	})
+	text := v.returnNoticeText()
 	v.notice = newMultiLineEntry(v.d, 12)
 	v.notice.SetText(text)
 	v.notice.OnChanged = func(string) {
