@@ -38,6 +38,7 @@ type Case struct {
 	Domains     []string // punycode; show with validate.DomainUnicode
 	Details     map[string]string
 	Note        string
+	LegacyNo    string // the historic number of a case imported from the old ledger
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 
@@ -302,7 +303,7 @@ type querier interface {
 const caseColumns = `c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
 	c.clock_day, coalesce(c.due, ''), c.closed_at, coalesce(c.closed_day, ''), c.sponsor_type, c.applicant,
 	c.sponsor, c.cert_no, c.provider, c.contact, c.phone, c.filings, c.domains, c.details, c.note,
-	c.created_at, c.updated_at`
+	c.created_at, c.updated_at, c.legacy_no`
 
 func scanCase(row interface{ Scan(...any) error }) (*Case, error) {
 	var c Case
@@ -312,7 +313,7 @@ func scanCase(row interface{ Scan(...any) error }) (*Case, error) {
 	err := row.Scan(&c.ID, &c.Number, &c.Kind, &c.Channel, &c.Status, &recv, &c.ReceivedDay,
 		&c.ClockDay, &c.Due, &closed, &c.ClosedDay, &c.SponsorType, &c.Applicant, &c.Sponsor,
 		&c.CertNo, &c.Provider, &c.Contact, &c.Phone, &filings, &domains, &details, &c.Note,
-		&created, &updated)
+		&created, &updated, &c.LegacyNo)
 	if err != nil {
 		return nil, err
 	}
@@ -430,7 +431,7 @@ func indexCase(ctx context.Context, tx querier, id int64) error {
 	if err != nil {
 		return fmt.Errorf("index case %d: %w", id, err)
 	}
-	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone}
+	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone, c.LegacyNo}
 	parts = append(parts, c.Filings...)
 	for _, d := range c.Domains {
 		parts = append(parts, d)
