@@ -140,6 +140,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return mailsList(ctx, e, rest)
 	case "export":
 		return export(ctx, e, rest)
+	case "ledger":
+		return ledgerCmd(ctx, e, rest)
 	case "help":
 		fmt.Fprint(e.stdout, msgHelp)
 		return nil

@@ -39,6 +39,7 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk holidays list --year YYYY --json
   beiandesk export --month YYYY-MM --out FILE.xlsx   (或 --from YYYY-MM-DD --to YYYY-MM-DD)
   beiandesk backup --out FILE
+  beiandesk ledger import FILE.xlsx|FILE.csv [--sheet S] [--map 列名=字段,…] [--dry-run] --json   导入旧台账
   beiandesk restore --from FILE [--yes]  用备份恢复数据库(先关闭窗口;原数据库另存,不删除)
 全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version
 `
