@@ -435,4 +435,6 @@ func TestReportIncludesImportedCases(t *testing.T) {
 	}
 }
 
-func d(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, workday.China()) }
+func d(y int, m time.Month, day int) time.Time {
+	return time.Date(y, m, day, 0, 0, 0, 0, workday.China())
+}
