@@ -438,3 +438,46 @@ func TestReportIncludesImportedCases(t *testing.T) {
 func d(y int, m time.Month, day int) time.Time {
 	return time.Date(y, m, day, 0, 0, 0, 0, workday.China())
 }
+
+// The invalid rows saved as a workbook keep the ledger's headers: fixed
+// there, they import like the original rows.
+func TestWriteInvalidThenReimport(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "台账.xlsx")
+	writeOddLedger(t, path)
+	db := openDB(t)
+	tab, err := ReadFile(ctx, path, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := DetectMapping(tab.Headers)
+	rep, err := Import(ctx, db, tab, m, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "有误.xlsx")
+	if err := WriteInvalid(out, tab, rep.Invalid); err != nil {
+		t.Fatal(err)
+	}
+	bad, err := ReadFile(ctx, out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bad.Rows) != len(rep.Invalid) || bad.Headers[len(bad.Headers)-1] != "错误原因" {
+		t.Fatalf("%d rows, headers %q", len(bad.Rows), bad.Headers)
+	}
+	again, err := Import(ctx, db, bad, DetectMapping(bad.Headers), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Unfixed, the same rows fail for the same reasons.
+	if again.Imported != 0 || len(again.Invalid) != len(rep.Invalid) {
+		t.Fatalf("re-import of the unfixed rows: %+v", again)
+	}
+	for i, p := range again.Invalid {
+		if p.Reason != rep.Invalid[i].Reason {
+			t.Errorf("row %d: %q, was %q", p.Row, p.Reason, rep.Invalid[i].Reason)
+		}
+	}
+}

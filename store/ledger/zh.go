@@ -28,6 +28,11 @@ const (
 	errChannelWord   = "无法识别来件方式「%s」(可写:邮件、传真、邮寄、现场、网上)"
 	errKindWord      = "无法识别业务类型「%s」(可写:注销备案、找回密码、其他)"
 	errSponsorEmpty  = "主办单位为空"
+	errWriteInvalid  = "无法保存有误的行到 %s:%v"
+
+	txtInvalidRow    = "原行号"
+	txtInvalidColumn = "出错列"
+	txtInvalidReason = "错误原因"
 )
 
 var fieldLabels = map[Field]string{

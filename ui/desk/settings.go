@@ -42,7 +42,7 @@ type settingsView struct {
 }
 
 // Sub-screens of 设置, for Desk.SelectTab("settings.calendar").
-var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar"}
+var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar", "ledger"}
 
 func (v *settingsView) selectSub(name string) {
 	for i, n := range settingsTabs {
@@ -64,6 +64,7 @@ func newSettingsView(d *Desk) *settingsView {
 		container.NewTabItem(txtSetMailbox, v.mailTab()),
 		container.NewTabItem(txtSetDeadlines, v.deadlineTab()),
 		container.NewTabItem(txtSetCalendar, v.calendar.obj),
+		container.NewTabItem(txtSetLedger, newLedgerView(d).obj),
 	)
 	v.tabs = tabs
 	tabs.SetTabLocation(container.TabLocationLeading)
