@@ -323,7 +323,7 @@ func readCSV(buf []byte) (*Table, error) {
 	}
 	t, err := table(grid, nil)
 	if errors.Is(err, errNoHeaderFound) {
-		return nil, fmt.Errorf(errNoHeaderCSV)
+		return nil, errors.New(errNoHeaderCSV)
 	}
 	return t, err
 }
