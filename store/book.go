@@ -24,6 +24,7 @@ type Book interface {
 	ReportService
 	BulkService
 	OutboxService
+	LedgerService
 
 	// Location says which book this is, for the window's title bar and
 	// --version: the file path, or the server and database.

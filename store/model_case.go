@@ -34,6 +34,7 @@ type Case struct {
 	Domains     []string // punycode; show with validate.DomainUnicode
 	Details     map[string]string
 	Note        string
+	LegacyNo    string // the historic number of a case imported from the old ledger
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
 
@@ -66,7 +67,7 @@ func (c *Case) WorkdaysLeft(cal *workday.Calendar, today time.Time) (left int, o
 // certificate, provider, contact, phone, filing numbers and domains (in
 // punycode and in Unicode). Every back end indexes exactly this.
 func (c *Case) SearchText() string {
-	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone}
+	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone, c.LegacyNo}
 	parts = append(parts, c.Filings...)
 	for _, d := range c.Domains {
 		parts = append(parts, d)

@@ -148,6 +148,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return reply(ctx, e, rest)
 	case "outbox":
 		return outboxCmd(ctx, e, rest)
+	case "ledger":
+		return ledgerCmd(ctx, e, rest)
 	case "help":
 		fmt.Fprint(e.stdout, msgHelp)
 		return nil

@@ -42,6 +42,7 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk reply ID --kind K [--to ADDR] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none] [--dry-run --out FILE.eml] --json
   beiandesk outbox [--retry ID [--confirm]] --json   发件记录;先核对上次未完成的发送
   beiandesk backup --out FILE
+  beiandesk ledger import FILE.xlsx|FILE.csv [--sheet S] [--map 列名=字段,…] [--dry-run] --json   导入旧台账
   beiandesk restore --from FILE [--yes]  用备份恢复数据库(先关闭窗口;原数据库另存,不删除)
 全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version
 `
