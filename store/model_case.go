@@ -37,6 +37,10 @@ type Case struct {
 	LegacyNo    string // the historic number of a case imported from the old ledger
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts the changes of the case (1 when registered; every
+	// move, check, correction, linked mail and added file raises it). A
+	// change is made against the version the clerk saw.
+	Version int64
 
 	Materials []rules.Item
 	MailIDs   []int64

@@ -41,6 +41,7 @@ type caseJSON struct {
 	Details         map[string]string `json:"details"`
 	Warnings        []string          `json:"warnings,omitempty"`
 	LegacyNo        string            `json:"legacy_no"`
+	Version         int64             `json:"version"`
 }
 
 type materialJSON struct {
@@ -57,6 +58,7 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 		Provider: c.Provider, MailIDs: c.MailIDs, Applicant: string(c.Applicant), CertNo: c.CertNo,
 		Contact: c.Contact, Phone: c.Phone, DomainsPunycode: c.Domains, ClockStart: c.ClockDay,
 		Complete: c.Complete(), Details: c.Details, Warnings: c.Warnings, LegacyNo: c.LegacyNo,
+		Version: c.Version,
 		Domains: make([]string, len(c.Domains)), Materials: make([]materialJSON, len(c.Materials)),
 	}
 	for i, d := range c.Domains {
