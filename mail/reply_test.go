@@ -323,3 +323,41 @@ func TestReplyAddress(t *testing.T) {
 		t.Errorf("no from: %v", err)
 	}
 }
+
+// TestSentFolderSpecialUse files the copy in the folder marked \Sent (here
+// "Sent Messages"), not in 已发送, and leaves INBOX alone.
+func TestSentFolderSpecialUse(t *testing.T) {
+	dc := startDovecot(t, `namespace inbox {
+  inbox = yes
+  mailbox "Sent Messages" {
+    special_use = \Sent
+    auto = create
+  }
+}
+`)
+	dc.deliver(t, "", []byte(applicantMail))
+	before := dc.files(t)
+	ctx := context.Background()
+	raw := []byte("Message-ID: <su-1@163.com>\r\nSubject: x\r\n\r\nbody\r\n")
+	ok, err := fileSent(ctx, dc.config(), "su-1@163.com", raw, time.Now())
+	if err != nil || !ok {
+		t.Fatalf("file: %v %v", ok, err)
+	}
+	// Filing again finds it and adds no second copy.
+	if ok, err := fileSent(ctx, dc.config(), "su-1@163.com", raw, time.Now()); err != nil || !ok {
+		t.Fatalf("refile: %v %v", ok, err)
+	}
+	ents, _ := os.ReadDir(filepath.Join(dc.maildir, ".Sent Messages", "cur"))
+	if len(ents) != 1 {
+		t.Errorf("Sent Messages holds %d messages", len(ents))
+	}
+	if _, err := os.Stat(filepath.Join(dc.maildir, ".&XfJT0ZAB-")); err == nil {
+		t.Error("已发送 created although a \\Sent folder exists")
+	}
+	if after := dc.files(t); !slices.Equal(after, before) {
+		t.Errorf("INBOX changed")
+	}
+	if ok, _ := inSentFolder(ctx, dc.config(), "other@163.com"); ok {
+		t.Error("found a Message-ID that is not there")
+	}
+}
