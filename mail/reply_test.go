@@ -86,7 +86,7 @@ func newReplyFixture(t *testing.T, opt smtptest.Options) *replyFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemDefective, "未使用A4纸", "王芳"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemDefective, "未使用A4纸", "王芳"); err != nil {
 		t.Fatal(err)
 	}
 	f.caseID = c.ID
