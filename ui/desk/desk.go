@@ -110,6 +110,7 @@ func (d *Desk) start() {
 	d.cases.reload()
 	d.sync.schedule()
 	d.recoverOutbox()
+	d.watchBook()
 	go d.tick()
 }
 
