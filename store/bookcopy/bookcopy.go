@@ -78,7 +78,8 @@ func cols(spec string) []Column {
 	return out
 }
 
-// Tables are copied in this order, parents before children. Leases are not
+// Tables are copied in this order, parents before children (the outbox
+// after the mails and blobs it names). Leases are not
 // copied: they belong to the running workstations. A case's search text is
 // the target's own (rebuilt from the copied fields).
 var Tables = []Table{
@@ -86,7 +87,7 @@ var Tables = []Table{
 	{"case_seq", cols("prefix year:i last:i"), ""},
 	{"cases", cols(`id:i number kind channel status received_at received_day clock_day due closed_at closed_day
 		sponsor_type applicant sponsor cert_no provider contact phone filings domains details note created_at updated_at
-		version:i`), msgCases},
+		version:i legacy_no`), msgCases},
 	{"material", cols("case_id:i pos:i item state note checked_at checked_by"), msgMaterials},
 	{"event", cols("id:i case_id:i at recorded_at clerk action from_status to_status note"), msgEvents},
 	{"holiday_year", cols("year:i off work source imported_at"), msgHolidayYears},
@@ -98,6 +99,10 @@ var Tables = []Table{
 	{"mail_attachment", cols("mail_id:i pos:i name content_type size:i sha256 inline:b"), msgAttachments},
 	{"case_file", cols("case_id:i pos:i name size:i sha256 added_at"), msgCaseFiles},
 	{"imap_state", cols("account mailbox uidvalidity:i last_uid:i"), msgCheckpoints},
+	{"outbox", cols(`id:i case_id:i kind message_id to_addrs subject raw_sha256 state attempt_at error clerk
+		created_at sent_at appended:b mail_id:i`), msgOutbox},
+	{"ledger_import", cols("id:i file_name file_sha256 sheet imported_at clerk rows:i imported:i duplicates:i invalid:i"), msgLedgerImports},
+	{"ledger_row", cols("file_sha256 sheet row:i case_id:i import_id:i"), ""},
 }
 
 // Canon converts a value a driver returned to the canonical Go type of kind.

@@ -95,6 +95,65 @@ func fill(t *testing.T, b store.Book) {
 	if err := b.SetSetting(ctx, store.SettingIMAPHost, "imap.163.com"); err != nil {
 		t.Fatal(err)
 	}
+	fillOutbox(t, b, first.ID)
+	fillLedger(t, b)
+}
+
+// fillOutbox queues two notices for caseID and records one as sent with
+// its stored copy.
+func fillOutbox(t *testing.T, b store.Book, caseID int64) {
+	t.Helper()
+	ctx := context.Background()
+	raw := "Message-ID: <n1@163.com>\r\nSubject: =?UTF-8?B?5Zue5omn?=\r\n\r\n收件回执\r\n"
+	id, err := b.AddOutbox(ctx, &store.OutboxItem{CaseID: caseID, Kind: "receipt", MessageID: "n1@163.com",
+		To: []string{"a@b.cn"}, Subject: "Re: 注销", Clerk: "王芳"}, strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.OutboxAttempt(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := b.BeginMail(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sha, size, err := tx.PutBlob(strings.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid, err := tx.Insert(&store.Mail{DedupKey: "sent:n1@163.com", MessageID: "n1@163.com", RawSHA256: sha, RawSize: size,
+		Subject: "Re: 注销", Source: "sent"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.RecordSent(id, mid, time.Date(2026, 10, 2, 9, 0, 0, 0, workday.China()), true, "收件回执", "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	pending, err := b.AddOutbox(ctx, &store.OutboxItem{CaseID: caseID, Kind: "accept", MessageID: "n2@163.com",
+		To: []string{"a@b.cn"}, Subject: "Re: 注销", Clerk: "王芳"}, strings.NewReader("Message-ID: <n2@163.com>\r\n\r\nx\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.OutboxFailed(ctx, pending, "SMTP登录失败", false); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// fillLedger imports one historic password case from an old ledger.
+func fillLedger(t *testing.T, b store.Book) {
+	t.Helper()
+	cst := workday.China()
+	res, err := b.ImportLegacyCases(context.Background(), store.LedgerBatch{FileName: "台账.xlsx", FileSHA256: "ab12",
+		Sheet: "2026年", Rows: 1, Cases: []store.LegacyCase{{Row: 4, LegacyNo: "台-2026-031", Status: rules.StatusDone,
+			ClosedAt: time.Date(2026, 3, 6, 0, 0, 0, 0, cst), Clerk: "王芳",
+			Case: store.NewCase{Kind: "password", Channel: "counter", ReceivedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, cst),
+				SponsorType: "person", Sponsor: "张伟"}}}}, "李强")
+	if err != nil || res.Imported != 1 {
+		t.Fatalf("ledger import %+v %v", res, err)
+	}
 }
 
 // dump reads every table of a book as canonical rows.
@@ -148,10 +207,11 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Rows["cases"] != 5 || sum.Rows["mail"] != 1 || sum.Blobs != 4 {
+	if sum.Rows["cases"] != 6 || sum.Rows["mail"] != 2 || sum.Blobs != 6 || sum.Rows["outbox"] != 2 ||
+		sum.Rows["ledger_import"] != 1 || sum.Rows["ledger_row"] != 1 {
 		t.Fatalf("summary %+v", sum)
 	}
-	if s := sum.String(); !strings.Contains(s, "案件 5") || !strings.Contains(s, "SHA-256") {
+	if s := sum.String(); !strings.Contains(s, "案件 6") || !strings.Contains(s, "发件记录 2") || !strings.Contains(s, "SHA-256") {
 		t.Errorf("summary %q", s)
 	}
 
@@ -169,8 +229,25 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("table %s differs after the round trip:\nsrc  %v\nback %v", tb.Name, want[tb.Name], got[tb.Name])
 		}
 	}
-	// The copies answer like the source: search, history's clerks, mails.
+	// The copies answer like the source: search, history's clerks, mails,
+	// the outbox and the ledger's numbers.
 	for _, b := range []store.Book{pg, back} {
+		if n, err := b.CountCases(ctx, store.Filter{Query: "台-2026-031"}); err != nil || n != 1 {
+			t.Errorf("%s: search by legacy number %d %v", b.Location(), n, err)
+		}
+		items, err := b.Outbox(ctx, store.OutboxFilter{})
+		if err != nil || len(items) != 2 || items[0].State != store.OutboxSent || !items[0].Appended ||
+			items[1].State != store.OutboxPending || items[1].Error != "SMTP登录失败" {
+			t.Errorf("%s: outbox %+v %v", b.Location(), items, err)
+		}
+		// The same ledger again is recognised as already imported.
+		cst := workday.China()
+		res, err := b.ImportLegacyCases(ctx, store.LedgerBatch{FileName: "台账.xlsx", FileSHA256: "ab12", Sheet: "2026年",
+			Cases: []store.LegacyCase{{Row: 4, Case: store.NewCase{Kind: "password", Channel: "counter",
+				ReceivedAt: time.Date(2026, 3, 2, 0, 0, 0, 0, cst), SponsorType: "person", Sponsor: "张伟"}}}}, "李强")
+		if err != nil || res.Duplicates != 1 || res.Imported != 0 {
+			t.Errorf("%s: ledger again %+v %v", b.Location(), res, err)
+		}
 		n, err := b.CountCases(ctx, store.Filter{Query: "例子"})
 		if err != nil || n != 5 {
 			t.Errorf("%s: search %d %v", b.Location(), n, err)

@@ -13,6 +13,8 @@ const (
 	msgAttachments    = "邮件附件"
 	msgCaseFiles      = "案件附件"
 	msgCheckpoints    = "收件位置"
+	msgOutbox         = "发件记录"
+	msgLedgerImports  = "台账导入记录"
 	msgSummary        = "已复制:%s;文件内容共 %.1f MB,%d 个文件的 SHA-256 已逐一核对"
 	msgCopyTable      = "复制表 %s 时出错:%w"
 	msgSourceBad      = "源数据有误,未复制任何内容:%w"

@@ -125,7 +125,7 @@ func (db *DB) CaseByNumber(ctx context.Context, number string) (*store.Case, err
 const caseColumns = `c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
 	c.clock_day, coalesce(c.due, ''), c.closed_at, coalesce(c.closed_day, ''), c.sponsor_type, c.applicant,
 	c.sponsor, c.cert_no, c.provider, c.contact, c.phone, c.filings, c.domains, c.details, c.note,
-	c.created_at, c.updated_at, c.version`
+	c.created_at, c.updated_at, c.legacy_no, c.version`
 
 func scanCase(row pgx.Row) (*store.Case, int, error) {
 	var c store.Case
@@ -135,7 +135,7 @@ func scanCase(row pgx.Row) (*store.Case, int, error) {
 	err := row.Scan(&c.ID, &c.Number, &c.Kind, &c.Channel, &c.Status, &recv, &c.ReceivedDay,
 		&c.ClockDay, &c.Due, &closed, &c.ClosedDay, &c.SponsorType, &c.Applicant, &c.Sponsor,
 		&c.CertNo, &c.Provider, &c.Contact, &c.Phone, &filings, &domains, &details, &c.Note,
-		&created, &updated, &c.Version)
+		&created, &updated, &c.LegacyNo, &c.Version)
 	if err != nil {
 		return nil, 0, err
 	}

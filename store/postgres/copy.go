@@ -30,6 +30,9 @@ var copyOrder = map[string]string{
 	"mail_attachment": "mail_id, pos",
 	"case_file":       "case_id, pos",
 	"imap_state":      `account COLLATE "C", mailbox COLLATE "C"`,
+	"outbox":          "id",
+	"ledger_import":   "id",
+	"ledger_row":      `file_sha256 COLLATE "C", sheet COLLATE "C", "row"`,
 }
 
 func copySelect(table string, cols []string) (string, error) {
@@ -94,7 +97,8 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM mail)
 			OR EXISTS (SELECT 1 FROM blob) OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM setting)
 			OR EXISTS (SELECT 1 FROM holiday_year) OR EXISTS (SELECT 1 FROM holiday_day)
-			OR EXISTS (SELECT 1 FROM imap_state) OR EXISTS (SELECT 1 FROM case_seq)`).Scan(&used); err != nil {
+			OR EXISTS (SELECT 1 FROM imap_state) OR EXISTS (SELECT 1 FROM case_seq)
+			OR EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM ledger_import)`).Scan(&used); err != nil {
 			return err
 		}
 		if used {
@@ -147,7 +151,7 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 			return err
 		}
 		// The next ids follow the copied ones.
-		for _, t := range []string{"cases", "event", "blob", "mail"} {
+		for _, t := range []string{"cases", "event", "blob", "mail", "outbox", "ledger_import"} {
 			if _, err := tx.Exec(ctx, fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'),
 				coalesce((SELECT max(id) FROM %s), 0) + 1, false)`, t, t)); err != nil {
 				return err
@@ -176,6 +180,7 @@ func searchText(cols []string, row []any) string {
 	}
 	c.Number, c.Sponsor, c.CertNo = get("number"), get("sponsor"), get("cert_no")
 	c.Provider, c.Contact, c.Phone = get("provider"), get("contact"), get("phone")
+	c.LegacyNo = get("legacy_no")
 	_ = json.Unmarshal([]byte(get("filings")), &c.Filings)
 	_ = json.Unmarshal([]byte(get("domains")), &c.Domains)
 	return c.SearchText()

@@ -98,6 +98,10 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		rows.Close()
+		if err := loadNotified(ctx, tx, args, byID); err != nil {
+			return err
+		}
 		for _, r := range byID {
 			slices.SortFunc(r.Moves, func(a, b store.StatusMove) int {
 				switch {
@@ -140,4 +144,38 @@ func parseReportDays(r *store.ReportCase, recvAt, recvDay, clockDay, due, closed
 		}
 	}
 	return nil
+}
+
+// notifiedQuery reads the notices mailed to the applicants of the period's
+// cases (the outbox), oldest first, as the SQLite book does.
+const notifiedQuery = `SELECT o.case_id, o.sent_at FROM cases c JOIN outbox o ON o.case_id = c.id
+	WHERE ` + periodCases + ` AND o.state = 'sent' AND o.sent_at IS NOT NULL ORDER BY o.sent_at, o.id`
+
+// loadNotified fills NoticeDays: the days notices were mailed, each once.
+func loadNotified(ctx context.Context, tx pgx.Tx, args []any, byID map[int64]*store.ReportCase) error {
+	rows, err := tx.Query(ctx, notifiedQuery, args...)
+	if err != nil {
+		return fmt.Errorf("load notices sent: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var at string
+		if err := rows.Scan(&id, &at); err != nil {
+			return fmt.Errorf("load notices sent: %w", err)
+		}
+		r, ok := byID[id]
+		if !ok {
+			continue
+		}
+		t, err := time.Parse(time.RFC3339, at)
+		if err != nil {
+			continue
+		}
+		day := workday.DayOf(t)
+		if k := len(r.NoticeDays); k == 0 || !r.NoticeDays[k-1].Equal(day) {
+			r.NoticeDays = append(r.NoticeDays, day)
+		}
+	}
+	return rows.Err()
 }

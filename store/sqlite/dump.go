@@ -25,6 +25,9 @@ var copyOrder = map[string]string{
 	"mail_attachment": "mail_id, pos",
 	"case_file":       "case_id, pos",
 	"imap_state":      "account, mailbox",
+	"outbox":          "id",
+	"ledger_import":   "id",
+	"ledger_row":      "file_sha256, sheet, row",
 }
 
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
@@ -84,7 +87,8 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM mail)
 			OR EXISTS (SELECT 1 FROM blob) OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM setting)
 			OR EXISTS (SELECT 1 FROM holiday_year) OR EXISTS (SELECT 1 FROM holiday_day)
-			OR EXISTS (SELECT 1 FROM imap_state) OR EXISTS (SELECT 1 FROM case_seq)`).Scan(&used); err != nil {
+			OR EXISTS (SELECT 1 FROM imap_state) OR EXISTS (SELECT 1 FROM case_seq)
+			OR EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM ledger_import)`).Scan(&used); err != nil {
 			return err
 		}
 		if used {

@@ -34,6 +34,10 @@ func Run(t *testing.T, open Opener) {
 		{"ImportCases", testImportCases},
 		{"ReportCases", testReportCases},
 		{"StaleVersionRefused", testStaleVersionRefused},
+		{"Outbox", testOutbox},
+		{"LedgerImport", testLedgerImport},
+		{"LedgerDryRunAndCancel", testLedgerDryRunAndCancel},
+		{"ImportCasesLegacyNo", testImportCasesLegacyNo},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -17,6 +17,11 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO beiandesk_clerk;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO beiandesk_clerk;
 GRANT INSERT, UPDATE, DELETE ON setting, case_seq, cases, material, blob, blob_chunk, mail,
 	mail_attachment, case_file, imap_state, lease TO beiandesk_clerk;
+-- The outbox: a clerk queues, retries and records sends. The ledger import's
+-- own records are written once and never changed.
+GRANT INSERT, UPDATE ON outbox TO beiandesk_clerk;
+GRANT INSERT, UPDATE ON ledger_import TO beiandesk_clerk;
+GRANT INSERT ON ledger_row TO beiandesk_clerk;
 -- The history: insert only, never UPDATE or DELETE.
 GRANT INSERT ON event TO beiandesk_clerk;
 -- Calendar edits are the chief's (row security also checks that the chief is
