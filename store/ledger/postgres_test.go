@@ -95,3 +95,31 @@ func TestOddLedgerOnPostgres(t *testing.T) {
 		t.Errorf("figures: postgres %+v, sqlite %+v", rg.Figures, rw.Figures)
 	}
 }
+
+// BenchmarkImport2000Postgres is BenchmarkImport2000 into a PostgreSQL
+// book on the same machine.
+func BenchmarkImport2000Postgres(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "big.xlsx")
+	writeBigLedger(b, path, 2000, 33)
+	ctx := context.Background()
+	c := pgtest.Get(b)
+	for b.Loop() {
+		b.StopTimer()
+		db, err := postgres.Open(ctx, c.SuperURL(c.NewDatabase(b)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Now = func() time.Time { return testNow }
+		b.StartTimer()
+		tab, err := ReadFile(ctx, path, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Import(ctx, db, tab, DetectMapping(tab.Headers), Options{}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+}
