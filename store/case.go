@@ -138,6 +138,13 @@ func (in *NewCase) validate() (*validated, error) {
 	}
 	if strings.TrimSpace(in.CertNo) != "" {
 		kind, norm, err := validate.CertNo(in.CertNo)
+		if err != nil && v.sponsorType == rules.SponsorPerson {
+			// A person has a resident ID number only: the error of the
+			// credit-code reading would only confuse.
+			if norm, err = validate.ResidentID(in.CertNo); err == nil {
+				kind = validate.KindID
+			}
+		}
 		if err != nil {
 			return nil, fieldErr("cert-no", err)
 		}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"beiandesk/store/rules"
@@ -61,5 +62,12 @@ func history(ctx context.Context, q querier, caseID int64) ([]Event, error) {
 		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	// Time order, not insertion order: a back-filled move (--at) is
+	// recorded after later events. at is RFC 3339 text that may carry
+	// different offsets, so it is compared parsed; ties keep insertion order.
+	slices.SortStableFunc(out, func(a, b Event) int { return a.At.Compare(b.At) })
+	return out, nil
 }
