@@ -19,8 +19,9 @@ import (
 // dashboardView is 工作台: today's figures, the overdue and due-soon cases
 // and a 12-month chart.
 type dashboardView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book dashboardBook
+	obj  fyne.CanvasObject
 
 	today   *widget.Label
 	stats   map[string]*statCard
@@ -33,8 +34,8 @@ type dashboardView struct {
 	gen  int
 }
 
-func newDashboardView(d *Desk) *dashboardView {
-	v := &dashboardView{d: d, stats: map[string]*statCard{}}
+func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
+	v := &dashboardView{d: d, book: book, stats: map[string]*statCard{}}
 	v.today = heading("")
 	v.errMsg = widget.NewLabel("")
 	v.errMsg.Importance = widget.DangerImportance
@@ -78,7 +79,7 @@ func (v *dashboardView) reload() {
 	gen := v.gen
 	today := v.d.now()
 	v.d.bg(func() func() {
-		data, err := v.d.db.Dashboard(v.d.ctx, today)
+		data, err := v.book.Dashboard(v.d.ctx, today)
 		return func() {
 			if gen != v.gen {
 				return
@@ -114,7 +115,7 @@ func (v *dashboardView) show(data *store.Dashboard, today time.Time) {
 	}
 	v.stats[txtStatOnTime].set(rate, theme.UrgencyOK, false)
 
-	cal, _ := v.d.db.Calendar(v.d.ctx)
+	cal, _ := v.book.Calendar(v.d.ctx)
 	v.overdue.set(data.Overdue, cal, today)
 	soon := append(append([]*store.Case{}, data.DueToday...), data.DueSoon...)
 	v.soon.set(soon, cal, today)

@@ -58,7 +58,7 @@ var securities = []struct{ code, label string }{
 
 func newSettingsView(d *Desk) *settingsView {
 	v := &settingsView{d: d}
-	v.calendar = newCalendarView(d)
+	v.calendar = newCalendarView(d, d.db)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(txtSetGeneral, v.generalTab()),
 		container.NewTabItem(txtSetMailbox, v.mailTab()),
