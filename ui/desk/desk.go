@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
 	"os/user"
 	"strings"
@@ -52,6 +53,9 @@ type Desk struct {
 	report    *reportView
 	settings  *settingsView
 	sync      *syncer
+
+	// opener, when set, opens URLs instead of the app (tests record them).
+	opener func(*url.URL) error
 
 	// pending counts background jobs; tests wait on it.
 	pending sync.WaitGroup
