@@ -32,6 +32,9 @@ type dashboardView struct {
 
 	data *store.Dashboard
 	gen  int
+
+	body  *fyne.Container
+	guide *guide
 }
 
 func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
@@ -68,8 +71,10 @@ func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
 		v.errMsg,
 		container.NewGridWithColumns(len(cards), cards...),
 	)
-	body := container.New(&splitRows{top: 0.58}, lists, chartBox)
-	v.obj = container.NewBorder(top, nil, nil, nil, body)
+	v.body = container.New(&splitRows{top: 0.58}, lists, chartBox)
+	v.guide = newGuide(d)
+	v.guide.obj.Hide()
+	v.obj = container.NewBorder(top, nil, nil, nil, container.NewStack(v.body, v.guide.obj))
 	return v
 }
 
@@ -80,6 +85,10 @@ func (v *dashboardView) reload() {
 	today := v.d.now()
 	v.d.bg(func() func() {
 		data, err := v.book.Dashboard(v.d.ctx, today)
+		var st guideState
+		if err == nil {
+			st, err = loadGuideState(v.d.ctx, v.book, today)
+		}
 		return func() {
 			if gen != v.gen {
 				return
@@ -91,6 +100,7 @@ func (v *dashboardView) reload() {
 			}
 			v.errMsg.Hide()
 			v.show(data, today)
+			v.showGuide(st)
 			if v.d.OnDashboard != nil {
 				v.d.OnDashboard(data)
 			}
@@ -329,3 +339,16 @@ func (s *splitRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 var _ fyne.Layout = (*splitRows)(nil)
+
+// showGuide puts the 开始使用 guide in place of the lists and the chart
+// while the book is empty.
+func (v *dashboardView) showGuide(st guideState) {
+	if st.empty {
+		v.guide.set(st)
+		v.body.Hide()
+		v.guide.obj.Show()
+		return
+	}
+	v.guide.obj.Hide()
+	v.body.Show()
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/url"
 	"os"
-	"os/user"
 	"strings"
 	"sync"
 	"time"
@@ -301,13 +300,11 @@ func (d *Desk) loadClerk() string {
 	if d.opts.Clerk != "" {
 		return d.opts.Clerk
 	}
-	if s, _ := d.db.Setting(d.ctx, store.SettingClerk, ""); s != "" {
-		return s
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return os.Getenv("USER")
+	// No fallback to the OS account: on Linux that is often "root", which
+	// then stood in the history as the clerk. 工作台's 开始使用 guide asks
+	// for the name instead.
+	s, _ := d.db.Setting(d.ctx, store.SettingClerk, "")
+	return s
 }
 
 // now is the current time as the store sees it (tests pin it).
