@@ -166,7 +166,8 @@ func newStatCard(name string) *statCard {
 	c.value.Alignment = fyne.TextAlignCenter
 	c.name = widget.NewLabel(name)
 	c.name.Alignment = fyne.TextAlignCenter
-	c.name.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, not cut: at 1024 px "两个工作日内到期" read "两个工作日内…".
+	c.name.Wrapping = fyne.TextWrapWord
 	c.obj = &tappableBox{content: boxed(container.NewVBox(c.value, c.name)), tap: func() {
 		if c.onTap != nil {
 			c.onTap()
