@@ -363,3 +363,21 @@ func wheelCatchers(o fyne.CanvasObject, found func(fyne.CanvasObject)) {
 		}
 	}
 }
+
+// Item 13: the field errors of 登记 name what the clerk typed: an empty
+// domain label quotes the whole domain, a person's ID error says nothing of
+// credit codes.
+func TestRegisterFieldErrorsInTheClerksTerms(t *testing.T) {
+	d, w, db := newScreenDesk(t)
+	v := newRegisterView(d, db)
+	show(w, v.obj, 1366, 768)
+	v.domains.SetText("www.example..cn")
+	if msg := v.fields["domain"].errorText(); !strings.Contains(msg, "“www.example..cn”") || strings.Contains(msg, "“”") {
+		t.Errorf("domain error %q", msg)
+	}
+	v.sponsorType.SetSelected(rules.SponsorPerson.Label())
+	v.certNo.SetText("110105194912310022")
+	if msg := v.fields["cert-no"].errorText(); !strings.Contains(msg, "身份证号码") || strings.Contains(msg, "统一社会信用代码") {
+		t.Errorf("person's ID error %q", msg)
+	}
+}
