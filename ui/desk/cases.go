@@ -44,8 +44,10 @@ func caseColumns(w float32) []float32 {
 			fixed += x
 		}
 	}
-	// Leave room for the vertical scroll bar and the cells' padding.
-	rest := w - fixed - 2*fynetheme.Padding() - fynetheme.ScrollBarSize()
+	// Leave room for the vertical scroll bar and for the table's gap (a
+	// padding wide) after every column.
+	gaps := float32(len(out)) * fynetheme.Padding()
+	rest := w - fixed - gaps - fynetheme.ScrollBarSize() - fynetheme.Padding()
 	out[sponsorColumn] = max(caseColumnWidths[sponsorColumn], rest)
 	return out
 }

@@ -71,7 +71,8 @@ func newGuide(d *Desk) *guide {
 		g.steps[i] = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		g.hints[i] = caption("")
 		g.btns[i] = widget.NewButton(t.label, t.open)
-		rows.Add(container.NewBorder(nil, nil, nil, g.btns[i], container.NewVBox(g.steps[i], g.hints[i])))
+		// Centred, so the button keeps its own height beside a long hint.
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(g.btns[i]), container.NewVBox(g.steps[i], g.hints[i])))
 		rows.Add(widget.NewSeparator())
 	}
 	g.obj = container.NewVScroll(container.NewPadded(rows))

@@ -38,6 +38,7 @@ func TestSmallWindow(t *testing.T) {
 	for _, x := range widths {
 		sum += x
 	}
+	sum += float32(len(widths)) * 4 // the table's gap after each column
 	if sum > tw {
 		t.Errorf("columns %v need %v of %v", widths, sum, tw)
 	}

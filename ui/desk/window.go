@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
 
 	"beiandesk/assets"
 	"beiandesk/store"
@@ -30,7 +31,9 @@ var MinWindow = fyne.NewSize(1024, 640)
 type minSizeLayout struct{ size fyne.Size }
 
 func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	s := l.size
+	// The window pads its content on every side.
+	pad := 2 * fynetheme.Padding()
+	s := l.size.SubtractWidthHeight(pad, pad)
 	for _, o := range objs {
 		s = s.Max(o.MinSize())
 	}
