@@ -24,7 +24,8 @@ var (
 	colWork    = color.NRGBA{R: 0x2F, G: 0x6F, B: 0xD0, A: 0x55} // make-up working day
 )
 
-const dayCellW, dayCellH = 30, 24
+// A day cell at its least; 26 px keeps four months side by side at 1024 px.
+const dayCellW, dayCellH = 26, 24
 
 // calendarView shows a year of the working-day calendar as month grids,
 // lets a clerk change a day, and imports a State Council notice.

@@ -48,6 +48,11 @@ func TestCalendarMonthGridHasSevenColumns(t *testing.T) {
 			}
 		}
 	}
+	// Four months side by side fit 1024 px beside 设置's side tabs (about
+	// 100 px), with no sideways scrolling.
+	if w := v.grid.MinSize().Width; w > 900 {
+		t.Errorf("the year needs %v px", w)
+	}
 	jan := v.months[0]
 	if h := jan.Objects[3].(*canvas.Text).Text; h != "四" {
 		t.Errorf("1 Jan 2026 under %q, want 四", h)
