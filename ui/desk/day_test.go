@@ -381,3 +381,36 @@ func TestRegisterFieldErrorsInTheClerksTerms(t *testing.T) {
 		t.Errorf("person's ID error %q", msg)
 	}
 }
+
+// Item 3: the detail lists the history in time order, a back-filled move
+// before the later events recorded earlier.
+func TestDetailHistoryInTimeOrder(t *testing.T) {
+	d, w, db := newScreenDesk(t)
+	ctx := context.Background()
+	c := agentCase(t, db)
+	if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemPresent, "", "李娜"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MoveCase(ctx, c.ID, rules.StatusReturned, cst("2026-10-10 09:00"), "补录的退回", "李娜"); err != nil {
+		t.Fatal(err)
+	}
+	v := openDetail(t, d, w, db, c.ID, 1366, 768).detail
+	var lines []string
+	for _, o := range test.LaidOutObjects(v.scroll.Content) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "2026-") && strings.Contains(l.Text, "李娜") {
+			lines = append(lines, l.Text)
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("history lines %q", lines)
+	}
+	back := -1
+	for i, l := range lines {
+		if strings.Contains(l, "补录的退回") {
+			back = i
+		}
+	}
+	if back < 0 || !strings.HasPrefix(lines[back], "2026-10-10 09:00") || back != len(lines)-2 {
+		t.Errorf("history %q: the 10-10 move should come before the 10-12 check", lines)
+	}
+}
