@@ -13,8 +13,8 @@ import (
 // The narrow views of the case book that each screen works over: a screen
 // is built with just the methods it calls, so it can be built and driven
 // alone in a test. They are written in the store's domain types and the
-// methods *store.DB has, so that another implementation of the book only
-// changes what the Desk passes in.
+// methods of store.Book, so that any back end of the book (SQLite, a
+// server) satisfies them.
 
 // calendarReader reads the working-day calendar.
 type calendarReader interface {
@@ -89,9 +89,9 @@ type inboxBook interface {
 }
 
 var (
-	_ calendarBook  = (*store.DB)(nil)
-	_ casesBook     = (*store.DB)(nil)
-	_ registerBook  = (*store.DB)(nil)
-	_ dashboardBook = (*store.DB)(nil)
-	_ inboxBook     = (*store.DB)(nil)
+	_ calendarBook  = store.Book(nil)
+	_ casesBook     = store.Book(nil)
+	_ registerBook  = store.Book(nil)
+	_ dashboardBook = store.Book(nil)
+	_ inboxBook     = store.Book(nil)
 )

@@ -21,7 +21,7 @@ import (
 // screens.
 
 // agentCase has the longest checklist (4 items) and a 退回补正 notice.
-func agentCase(t *testing.T, db *store.DB) *store.Case {
+func agentCase(t *testing.T, db store.Book) *store.Case {
 	t.Helper()
 	c, err := db.CreateCase(context.Background(), store.NewCase{Kind: "deregister", Channel: "counter",
 		ReceivedAt: cst("2026-10-09 09:00"), SponsorType: "org", Applicant: "agent",
@@ -33,7 +33,7 @@ func agentCase(t *testing.T, db *store.DB) *store.Case {
 }
 
 // openDetail builds 案件 alone and opens case id in it.
-func openDetail(t *testing.T, d *Desk, w fyne.Window, db *store.DB, id int64, width, height float32) *casesView {
+func openDetail(t *testing.T, d *Desk, w fyne.Window, db store.Book, id int64, width, height float32) *casesView {
 	t.Helper()
 	v := newCasesView(d, db)
 	d.cases = v
@@ -48,7 +48,7 @@ func openDetail(t *testing.T, d *Desk, w fyne.Window, db *store.DB, id int64, wi
 	return v
 }
 
-func lastEvent(t *testing.T, db *store.DB, id int64) store.Event {
+func lastEvent(t *testing.T, db store.Book, id int64) store.Event {
 	t.Helper()
 	h, err := db.History(context.Background(), id)
 	if err != nil || len(h) == 0 {
@@ -262,7 +262,7 @@ func TestErrorLineDoesNotMoveTheForm(t *testing.T) {
 }
 
 // insertMail stores a mail with a proposal, as a sync would.
-func insertMail(t *testing.T, db *store.DB, key, subject string, proposal map[string]any) *store.Mail {
+func insertMail(t *testing.T, db store.Book, key, subject string, proposal map[string]any) *store.Mail {
 	t.Helper()
 	ctx := context.Background()
 	p, _ := json.Marshal(proposal)

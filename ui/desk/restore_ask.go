@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // restoreCounter counts what the current book holds.
@@ -13,12 +14,13 @@ type restoreCounter interface {
 	CountMails(ctx context.Context, state string) (int, error)
 }
 
-// restoreQuestion checks the backup at path and words the question before
+// restoreQuestion checks the backup (a SQLite file, whatever the back end)
+// at path and words the question before
 // a restore: what the backup holds, what the book holds now, and so what
 // would be lost (the cases and mails added since, and every later entry of
 // the history), and where the current file is kept.
 func restoreQuestion(ctx context.Context, book restoreCounter, path string) (string, error) {
-	bi, err := store.InspectBackup(ctx, path)
+	bi, err := sqlite.InspectBackup(ctx, path)
 	if err != nil {
 		return "", err
 	}

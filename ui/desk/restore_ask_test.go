@@ -15,7 +15,7 @@ func TestRestoreQuestionSaysWhatIsLost(t *testing.T) {
 	ctx := context.Background()
 	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-08 10:00"), Sponsor: "备份前"})
 	backup := filepath.Join(t.TempDir(), "backup.db")
-	if err := d.db.Backup(ctx, backup); err != nil {
+	if err := d.db.(store.Backuper).Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"备份后一", "备份后二"} {

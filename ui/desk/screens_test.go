@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"beiandesk/store/sqlite"
 	"context"
 	"path/filepath"
 	"testing"
@@ -8,19 +9,17 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"beiandesk/store"
 )
 
 // newScreenDesk is the frame one screen needs, without the other screens:
 // a window, a context, the background-job group and a real case book
 // (SQLite in a temp dir). The screen under test is built by the test over
 // its own narrow interface and put in the window.
-func newScreenDesk(t *testing.T) (*Desk, fyne.Window, *store.DB) {
+func newScreenDesk(t *testing.T) (*Desk, fyne.Window, *sqlite.DB) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	Setup(a)
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "screen.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "screen.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
