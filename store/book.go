@@ -23,6 +23,7 @@ type Book interface {
 	DashboardService
 	ReportService
 	BulkService
+	OutboxService
 
 	// Location says which book this is, for the window's title bar and
 	// --version: the file path, or the server and database.

@@ -70,6 +70,10 @@ type MailTx interface {
 	// SetCheckpoint records the IMAP position inside the transaction, so
 	// it advances only together with the mail it covers.
 	SetCheckpoint(account, mailbox string, cp Checkpoint) error
+	// RecordSent marks outbox item id 已发出 in the transaction that
+	// stored the sent message (mailID), links it to the case and records
+	// the history event.
+	RecordSent(id, mailID int64, sentAt time.Time, appended bool, what, clerk string) error
 	// Commit commits the transaction.
 	Commit() error
 	// Rollback abandons the transaction; harmless after Commit.

@@ -33,6 +33,9 @@ type ReportCase struct {
 	Complete bool
 	// Mails counts the mails linked to the case.
 	Mails int
+	// NoticeDays are the civil days notices were mailed to the applicant
+	// (the outbox's sent items), oldest first, without repeats.
+	NoticeDays []time.Time
 	// Moves are status moves of the case's history, in the order they
 	// were recorded (see ReportService.ReportCases for which).
 	Moves []StatusMove

@@ -142,6 +142,12 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return mailsList(ctx, e, rest)
 	case "export":
 		return export(ctx, e, rest)
+	case "notice":
+		return noticeCmd(ctx, e, rest)
+	case "reply":
+		return reply(ctx, e, rest)
+	case "outbox":
+		return outboxCmd(ctx, e, rest)
 	case "help":
 		fmt.Fprint(e.stdout, msgHelp)
 		return nil

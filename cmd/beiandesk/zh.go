@@ -38,6 +38,9 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk holidays import [--year YYYY] FILE
   beiandesk holidays list --year YYYY --json
   beiandesk export --month YYYY-MM --out FILE.xlsx   (或 --from YYYY-MM-DD --to YYYY-MM-DD)
+  beiandesk notice ID --kind receipt|accept|return|reject|done --out FILE.pdf   (或 --text 输出文本)
+  beiandesk reply ID --kind K [--to ADDR] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none] [--dry-run --out FILE.eml] --json
+  beiandesk outbox [--retry ID [--confirm]] --json   发件记录;先核对上次未完成的发送
   beiandesk backup --out FILE
   beiandesk restore --from FILE [--yes]  用备份恢复数据库(先关闭窗口;原数据库另存,不删除)
 全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version

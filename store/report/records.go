@@ -1,10 +1,12 @@
 package report
 
 import (
+	"strings"
 	"time"
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/workday"
 )
 
 // Source is what the report reads from a case book.
@@ -41,6 +43,7 @@ func records(cases []*store.ReportCase) []*caseRec {
 		row.SponsorType, row.Sponsor, row.CertNo, row.Provider = c.SponsorType, c.Sponsor, c.CertNo, c.Provider
 		row.Contact, row.Phone, row.Filings, row.Domains, row.Note = c.Contact, c.Phone, c.Filings, c.Domains, c.Note
 		row.Complete, row.Mails = c.Complete, c.Mails
+		row.Notified = notified(c.NoticeDays)
 		var events []statusEvent
 		if len(c.Moves) > 0 {
 			events = make([]statusEvent, len(c.Moves))
@@ -51,4 +54,17 @@ func records(cases []*store.ReportCase) []*caseRec {
 		recs[i] = &caseRec{Row: row, clockDay: c.ClockDay, due: c.Due, closedDay: c.ClosedDay, events: events}
 	}
 	return recs
+}
+
+// notified is the 告知 column: 已告知 and the days notices were mailed.
+func notified(days []time.Time) string {
+	if len(days) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(notifiedLabel)
+	for _, d := range days {
+		b.WriteString(" " + workday.Format(d))
+	}
+	return b.String()
 }

@@ -59,6 +59,9 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 	if err := loadEvents(ctx, tx, args, byID); err != nil {
 		return nil, err
 	}
+	if err := loadNotified(ctx, tx, args, byID); err != nil {
+		return nil, err
+	}
 	return recs, nil
 }
 

@@ -23,3 +23,9 @@ const (
 	msgEventFile        = "添加附件 %s"
 	msgEventEdit        = "修改案件信息"
 )
+
+// Chinese text of the outbox.
+const (
+	msgOutboxNotFound  = "发件记录 %d 不存在"
+	msgEventNoticeSent = "已发送%s至 %s(邮件 %d,Message-ID %s)"
+)

@@ -147,6 +147,7 @@ func (v *caseDetail) build() {
 	} else {
 		v.notice = nil
 	}
+	parts = append(parts, heading(txtNotices), v.noticeActions(), widget.NewSeparator())
 	parts = append(parts, heading(txtHistory), v.historySection(),
 		widget.NewSeparator(), heading(txtLinkedMails), v.mailSection(),
 		widget.NewSeparator(), heading(txtCaseFiles), v.fileSection())
@@ -387,10 +388,7 @@ func (v *caseDetail) noticeSection() fyne.CanvasObject {
 	if !v.editable() || len(c.Materials) == 0 || c.Complete() {
 		return nil
 	}
-	text := rules.ReturnNotice(rules.NoticeInput{
-		CaseNumber: c.Number, Sponsor: c.Sponsor, Kind: c.Kind, Received: c.ReceivedAt,
-		Items: c.Materials, Date: v.d.now(), Clerk: v.d.clerk(), Days: v.days,
-	})
+	text := v.returnNoticeText()
 	// A selectable label, not a read-only entry: an entry scrolls itself
 	// and swallows the mouse wheel, so the page stalled under it.
 	v.notice = widget.NewLabel(text)

@@ -112,6 +112,7 @@ func (d *Desk) start() {
 	d.inbox.reload()
 	d.cases.reload()
 	d.sync.schedule()
+	d.recoverOutbox()
 	go d.tick()
 }
 

@@ -44,7 +44,7 @@ type settingsView struct {
 }
 
 // Sub-screens of 设置, for Desk.SelectTab("settings.calendar").
-var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar"}
+var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar", "bureau"}
 
 func (v *settingsView) selectSub(name string) {
 	for i, n := range settingsTabs {
@@ -66,6 +66,7 @@ func newSettingsView(d *Desk) *settingsView {
 		container.NewTabItem(txtSetMailbox, v.mailTab()),
 		container.NewTabItem(txtSetDeadlines, v.deadlineTab()),
 		container.NewTabItem(txtSetCalendar, v.calendar.obj),
+		container.NewTabItem(txtSetBureau, v.bureauTab()),
 	)
 	v.tabs = tabs
 	tabs.SetTabLocation(container.TabLocationLeading)
