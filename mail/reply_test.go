@@ -86,7 +86,7 @@ func newReplyFixture(t *testing.T, opt smtptest.Options) *replyFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemDefective, "未使用A4纸", "王芳"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemDefective, "未使用A4纸", "王芳"); err != nil {
 		t.Fatal(err)
 	}
 	f.caseID = c.ID
@@ -321,5 +321,43 @@ func TestReplyAddress(t *testing.T) {
 	in.From = ""
 	if _, err := Compose(ctx, db, in); err == nil || !strings.Contains(err.Error(), "未设置邮箱账号") {
 		t.Errorf("no from: %v", err)
+	}
+}
+
+// TestSentFolderSpecialUse files the copy in the folder marked \Sent (here
+// "Sent Messages"), not in 已发送, and leaves INBOX alone.
+func TestSentFolderSpecialUse(t *testing.T) {
+	dc := startDovecot(t, `namespace inbox {
+  inbox = yes
+  mailbox "Sent Messages" {
+    special_use = \Sent
+    auto = create
+  }
+}
+`)
+	dc.deliver(t, "", []byte(applicantMail))
+	before := dc.files(t)
+	ctx := context.Background()
+	raw := []byte("Message-ID: <su-1@163.com>\r\nSubject: x\r\n\r\nbody\r\n")
+	ok, err := fileSent(ctx, dc.config(), "su-1@163.com", raw, time.Now())
+	if err != nil || !ok {
+		t.Fatalf("file: %v %v", ok, err)
+	}
+	// Filing again finds it and adds no second copy.
+	if ok, err := fileSent(ctx, dc.config(), "su-1@163.com", raw, time.Now()); err != nil || !ok {
+		t.Fatalf("refile: %v %v", ok, err)
+	}
+	ents, _ := os.ReadDir(filepath.Join(dc.maildir, ".Sent Messages", "cur"))
+	if len(ents) != 1 {
+		t.Errorf("Sent Messages holds %d messages", len(ents))
+	}
+	if _, err := os.Stat(filepath.Join(dc.maildir, ".&XfJT0ZAB-")); err == nil {
+		t.Error("已发送 created although a \\Sent folder exists")
+	}
+	if after := dc.files(t); !slices.Equal(after, before) {
+		t.Errorf("INBOX changed")
+	}
+	if ok, _ := inSentFolder(ctx, dc.config(), "other@163.com"); ok {
+		t.Error("found a Message-ID that is not there")
 	}
 }

@@ -24,6 +24,7 @@ type Book interface {
 	ReportService
 	BulkService
 	OutboxService
+	LedgerService
 
 	// Location says which book this is, for the window's title bar and
 	// --version: the file path, or the server and database.
@@ -51,13 +52,19 @@ type CaseService interface {
 	CountCases(ctx context.Context, f Filter) (int, error)
 	// UpdateCase applies a correction (see CaseEdit.Apply) and records
 	// which fields changed.
-	UpdateCase(ctx context.Context, id int64, e CaseEdit, clerk string) (*Case, error)
+	//
+	// UpdateCase, MoveCase and CheckItem take the version of the case the
+	// clerk saw: when the case has changed since, they fail with a
+	// *ConflictError and write nothing. Version 0 means the caller read
+	// the case within this very call (the command line) and skips the
+	// check.
+	UpdateCase(ctx context.Context, id, version int64, e CaseEdit, clerk string) (*Case, error)
 	// MoveCase moves a case to status to. at is when it really happened
 	// (zero means now); a supplement (returned → received) restarts the
 	// clock on that day.
-	MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
+	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
 	// CheckItem records the check of material item n (1-based).
-	CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
+	CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
 	// History returns the events of a case, oldest first by when they
 	// happened (Event.At, compared as instants whatever their offsets),
 	// ties in the order they were recorded: a back-filled move (MoveCase
@@ -70,7 +77,8 @@ type CaseService interface {
 	// LinkMail attaches a mail to an existing case.
 	LinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
 	// UnlinkMail undoes LinkMail: the mail goes back to the unhandled
-	// mails (state MailNew) and the case's history records the change,
+	// mails (state MailNew), the case's version rises as with LinkMail,
+	// and the case's history records the change,
 	// naming the mail by its subject (the history is append-only, so the
 	// earlier link stays in it). A mail not linked to caseID is a
 	// *FieldError on "mail"; a missing case is ErrNotFound.

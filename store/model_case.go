@@ -34,8 +34,13 @@ type Case struct {
 	Domains     []string // punycode; show with validate.DomainUnicode
 	Details     map[string]string
 	Note        string
+	LegacyNo    string // the historic number of a case imported from the old ledger
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts the changes of the case (1 when registered; every
+	// move, check, correction, linked mail and added file raises it). A
+	// change is made against the version the clerk saw.
+	Version int64
 
 	Materials []rules.Item
 	MailIDs   []int64
@@ -66,7 +71,7 @@ func (c *Case) WorkdaysLeft(cal *workday.Calendar, today time.Time) (left int, o
 // certificate, provider, contact, phone, filing numbers and domains (in
 // punycode and in Unicode). Every back end indexes exactly this.
 func (c *Case) SearchText() string {
-	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone}
+	parts := []string{c.Number, c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone, c.LegacyNo}
 	parts = append(parts, c.Filings...)
 	for _, d := range c.Domains {
 		parts = append(parts, d)

@@ -70,6 +70,11 @@ func describe(err error) string {
 	if errors.As(err, &fe) {
 		msg = "--" + fe.Field + ": " + fe.Err.Error()
 	}
+	// A concurrent change is said in the clerk's words, without context.
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		msg = ce.Error()
+	}
 	// The operating system's own words are English; say it in Chinese too.
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -112,6 +117,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 			return caseCheck(ctx, e, rest)
 		case "edit":
 			return caseEdit(ctx, e, rest)
+		case "show":
+			return caseShow(ctx, e, rest)
 		}
 		return usageError{fmt.Sprintf(msgUnknownCommand, "case "+sub)}
 	case "cases":
@@ -148,6 +155,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return reply(ctx, e, rest)
 	case "outbox":
 		return outboxCmd(ctx, e, rest)
+	case "ledger":
+		return ledgerCmd(ctx, e, rest)
 	case "help":
 		fmt.Fprint(e.stdout, msgHelp)
 		return nil

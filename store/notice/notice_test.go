@@ -58,12 +58,12 @@ func newBook(t testing.TB) *book {
 		return c
 	}
 	check := func(c *store.Case, n int, st rules.ItemState, note string) {
-		if _, err := db.CheckItem(ctx, c.ID, n, st, note, "王芳"); err != nil {
+		if _, err := db.CheckItem(ctx, c.ID, 0, n, st, note, "王芳"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	move := func(c *store.Case, to rules.Status, note string, day int) {
-		if _, err := db.MoveCase(ctx, c.ID, to, time.Date(2026, 10, day, 10, 0, 0, 0, cst), note, "王芳"); err != nil {
+		if _, err := db.MoveCase(ctx, c.ID, 0, to, time.Date(2026, 10, day, 10, 0, 0, 0, cst), note, "王芳"); err != nil {
 			t.Fatalf("move %s to %s: %v", c.Number, to, err)
 		}
 	}

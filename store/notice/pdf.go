@@ -39,7 +39,8 @@ const (
 
 	// The standard's 22 lines per page are for 仿宋; a sans face reads
 	// better a little tighter, and most notices then fit on one page.
-	bodyLead    = 7.8
+	defaultLead = 7.8
+	minLead     = 6.6 // tightest line pitch tried to keep a notice on one page
 	titleLead   = 12.0
 	contactLead = 6.4
 	sealRadius  = 20.0 // a 40 mm seal
@@ -82,7 +83,17 @@ func (n *Notice) WritePDF(w io.Writer, fonts Fonts) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf(errFontMissing, err)
 	}
-	l := &pdfLayout{pdf: pdf, bold: bold}
+	// GB/T 9704 §7.3.5.4: rather than leave the signature and the seal
+	// alone on a page, tighten the lines. Measure first, draw once.
+	l := &pdfLayout{pdf: pdf, bold: bold, lead: defaultLead}
+	for lead := defaultLead; lead >= minLead-0.01; lead -= 0.4 {
+		m := &pdfLayout{pdf: pdf, bold: bold, lead: lead, measure: true, pages: 1, y: marginTop}
+		m.draw(n)
+		if m.sigPages == 1 {
+			l.lead = lead
+			break
+		}
+	}
 	pdf.SetFooterFunc(l.footer)
 	l.newPage()
 	l.draw(n)
@@ -180,11 +191,21 @@ func pageNumber(p int) string { return fmt.Sprintf("— %d —", p) }
 type pdfLayout struct {
 	pdf   *fpdf.Fpdf
 	bold  string
+	lead  float64 // line pitch of the body (mm)
 	y     float64
 	multi bool // more than one page: number them
+	// measure lays out without drawing, counting pages.
+	measure  bool
+	pages    int
+	sigPages int // pages used up to the signature block
 }
 
 func (l *pdfLayout) newPage() {
+	if l.measure {
+		l.pages++
+		l.y = marginTop
+		return
+	}
 	if l.pdf.PageNo() > 0 {
 		l.multi = true
 	}
@@ -211,6 +232,9 @@ func (l *pdfLayout) need(h float64) {
 
 // text sets s with its baseline placed for a line box of height lead at l.y.
 func (l *pdfLayout) text(x float64, s string, pt, lead float64) {
+	if l.measure {
+		return
+	}
 	l.pdf.Text(x, l.y+lead/2+pt*ptMM*0.36, s)
 }
 
@@ -239,57 +263,60 @@ func (l *pdfLayout) draw(n *Notice) {
 	}
 	pdf.SetFont(familyPlaceholder, "", bodyPt)
 	h := n.Header()
-	l.text(marginLeft+(bodyW-pdf.GetStringWidth(h))/2, h, bodyPt, bodyLead)
-	l.y += bodyLead * 2
+	l.text(marginLeft+(bodyW-pdf.GetStringWidth(h))/2, h, bodyPt, l.lead)
+	l.y += l.lead * 2
 
-	l.para(n.Salutation(), marginLeft, marginLeft, bodyPt, bodyLead)
+	l.para(n.Salutation(), marginLeft, marginLeft, bodyPt, l.lead)
 	for _, p := range n.Paragraphs {
-		l.para(p.Text, marginLeft+2*em, marginLeft, bodyPt, bodyLead)
+		l.para(p.Text, marginLeft+2*em, marginLeft, bodyPt, l.lead)
 		for i, it := range p.Items {
 			label := ItemLabel(p.Style, i)
 			x := marginLeft + 2*em
-			l.need(bodyLead)
-			l.text(x, label, bodyPt, bodyLead)
+			l.need(l.lead)
+			l.text(x, label, bodyPt, l.lead)
 			// Items hang under their text, not under the number.
 			xi := x + pdf.GetStringWidth(label)
-			l.para(it, xi, xi, bodyPt, bodyLead)
+			l.para(it, xi, xi, bodyPt, l.lead)
 		}
 	}
 
 	// Signature block (GB/T 9704 §7.3.5.1): the name centred over the date,
 	// the date four characters from the right margin, the seal pressing on
 	// both. It stays together on one page.
-	block := bodyLead * 5
+	block := l.lead * 5
 	if n.Clerk != "" {
-		block += bodyLead
+		block += l.lead
 	}
-	l.y += bodyLead
+	l.y += l.lead
 	l.need(block)
-	l.y += bodyLead * 2 // room for the upper half of the seal
+	l.y += l.lead * 2 // room for the upper half of the seal
 	date := n.DateText()
 	dateW := pdf.GetStringWidth(date)
 	dateX := pageW - marginRight - 4*em - dateW
 	centre := dateX + dateW/2
 	sig := n.Signature
 	nameY := l.y
-	l.text(centre-pdf.GetStringWidth(sig)/2, sig, bodyPt, bodyLead)
-	l.y += bodyLead
-	l.text(dateX, date, bodyPt, bodyLead)
-	l.y += bodyLead
-	l.seal(centre, nameY+bodyLead)
+	l.text(centre-pdf.GetStringWidth(sig)/2, sig, bodyPt, l.lead)
+	l.y += l.lead
+	l.text(dateX, date, bodyPt, l.lead)
+	l.y += l.lead
+	l.seal(centre, nameY+l.lead)
 	if c := n.ClerkText(); c != "" {
 		pdf.SetFont(familyPlaceholder, "", bodyPt)
-		l.text(pageW-marginRight-4*em-pdf.GetStringWidth(c), c, bodyPt, bodyLead)
-		l.y += bodyLead
+		l.text(pageW-marginRight-4*em-pdf.GetStringWidth(c), c, bodyPt, l.lead)
+		l.y += l.lead
 	}
 
+	l.sigPages = l.pages
 	if len(n.Contact) > 0 {
 		pdf.SetFont(familyPlaceholder, "", contactPt)
-		l.y += bodyLead / 2
+		l.y += l.lead / 2
 		l.need(contactLead * float64(len(n.Contact)+1))
 		pdf.SetLineWidth(0.35)
 		pdf.SetDrawColor(0, 0, 0)
-		pdf.Line(marginLeft, l.y, pageW-marginRight, l.y)
+		if !l.measure {
+			pdf.Line(marginLeft, l.y, pageW-marginRight, l.y)
+		}
 		l.y += 1.5
 		ch := n.ContactHeading() + "："
 		l.text(marginLeft, ch, contactPt, contactLead)
@@ -303,6 +330,9 @@ func (l *pdfLayout) draw(n *Notice) {
 // seal marks where the seal goes: a light dashed circle with a small label,
 // centred on the signature and the date.
 func (l *pdfLayout) seal(cx, cy float64) {
+	if l.measure {
+		return
+	}
 	pdf := l.pdf
 	pdf.SetDrawColor(170, 170, 170)
 	pdf.SetLineWidth(0.3)

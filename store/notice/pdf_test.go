@@ -100,6 +100,10 @@ func TestPDFReadBack(t *testing.T) {
 					t.Errorf("pdftotext lacks %q", w)
 				}
 			}
+			// The signature and the date never go to a page of their own.
+			if first := run(t, env, "pdftotext", "-enc", "UTF-8", "-l", "1", path, "-"); !strings.Contains(first, n.DateText()) {
+				t.Errorf("the date is not on the first page")
+			}
 			fl := run(t, env, "pdffonts", path)
 			lines := strings.Split(strings.TrimSpace(fl), "\n")
 			if len(lines) < 3 {

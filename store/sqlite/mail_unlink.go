@@ -42,7 +42,7 @@ func (db *DB) UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string
 			note: mailEventNote(ctx, tx, msgEventUnlinkMail, mailID)}); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, rfc3339(now), caseID)
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?`, rfc3339(now), caseID)
 		return err
 	})
 }

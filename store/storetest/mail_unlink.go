@@ -29,6 +29,10 @@ func testUnlinkMail(t *testing.T, open Opener) {
 	if err := db.UnlinkMail(ctx, other.ID, mailID, "李娜"); !errors.As(err, &fe) || fe.Field != "mail" {
 		t.Fatalf("unlink from the wrong case: %v, want a field error on mail", err)
 	}
+	linked, err := db.Case(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := db.UnlinkMail(ctx, c.ID, mailID, "王芳"); err != nil {
 		t.Fatal(err)
 	}
@@ -42,6 +46,9 @@ func testUnlinkMail(t *testing.T, open Opener) {
 	got, err := db.Case(ctx, c.ID)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if got.Version <= linked.Version {
+		t.Errorf("version %d after unlink, want above %d: a change made on the linked case must be refused", got.Version, linked.Version)
 	}
 	if slices.Contains(got.MailIDs, mailID) {
 		t.Errorf("case still lists mail %d: %v", mailID, got.MailIDs)

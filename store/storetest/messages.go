@@ -54,21 +54,21 @@ func testMoveErrorsShowChinaTime(t *testing.T, open Opener) {
 	db := open(t, func() time.Time { return time.Date(2026, 12, 3, 12, 0, 0, 0, workday.China()) })
 	ctx := context.Background()
 	c := MustCreate(t, db, SampleCase())
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusReturned, time.Date(2026, 12, 3, 10, 0, 0, 0, workday.China()), "", "李娜"); err != nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusReturned, time.Date(2026, 12, 3, 10, 0, 0, 0, workday.China()), "", "李娜"); err != nil {
 		t.Fatal(err)
 	}
 	// 05:40 UTC is 13:40 in China on the day before.
-	_, err := db.MoveCase(ctx, c.ID, rules.StatusWithdrawn, time.Date(2026, 12, 2, 5, 40, 12, 0, time.UTC), "", "李娜")
+	_, err := db.MoveCase(ctx, c.ID, 0, rules.StatusWithdrawn, time.Date(2026, 12, 2, 5, 40, 12, 0, time.UTC), "", "李娜")
 	want := "办理时间 2026-12-02 13:40 早于上一次状态变更时间 2026-12-03 10:00"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)
 	}
-	_, err = db.MoveCase(ctx, c.ID, rules.StatusWithdrawn, time.Date(2026, 9, 30, 9, 0, 0, 0, workday.China()), "", "李娜")
+	_, err = db.MoveCase(ctx, c.ID, 0, rules.StatusWithdrawn, time.Date(2026, 9, 30, 9, 0, 0, 0, workday.China()), "", "李娜")
 	if want := "办理时间 2026-09-30 09:00 早于收件时间 2026-09-30 10:00"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)
 	}
 	// Within the same minute the seconds tell the two apart.
-	_, err = db.MoveCase(ctx, c.ID, rules.StatusWithdrawn, time.Date(2026, 12, 3, 9, 59, 30, 0, workday.China()), "", "李娜")
+	_, err = db.MoveCase(ctx, c.ID, 0, rules.StatusWithdrawn, time.Date(2026, 12, 3, 9, 59, 30, 0, workday.China()), "", "李娜")
 	if want := "2026-12-03 09:59 早于"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)
 	}
@@ -80,10 +80,10 @@ func testHistoryInTimeOrder(t *testing.T, open Opener) {
 	c := MustCreate(t, db, SampleCase())
 	// Recorded now, but it happened on the day after receipt: it must
 	// come before the later check recorded earlier.
-	if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemPresent, "", "李娜"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemPresent, "", "李娜"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusReturned, time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), "补录", "李娜"); err != nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusReturned, time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), "补录", "李娜"); err != nil {
 		t.Fatal(err)
 	}
 	hist, err := db.History(ctx, c.ID)

@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"Lease", testLease},
 		{"ImportCases", testImportCases},
 		{"ReportCases", testReportCases},
+		{"StaleVersionRefused", testStaleVersionRefused},
 		{"FieldMessagesForTheClerk", testFieldMessagesForTheClerk},
 		{"MoveErrorsShowChinaTime", testMoveErrorsShowChinaTime},
 		{"HistoryInTimeOrder", testHistoryInTimeOrder},

@@ -43,9 +43,9 @@ type detailBook interface {
 	CaseFiles(ctx context.Context, caseID int64) ([]store.Attachment, error)
 	Mail(ctx context.Context, id int64) (*store.Mail, error)
 	DeadlineDays(ctx context.Context, k rules.Kind) (int, error)
-	CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error)
-	MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error)
-	UpdateCase(ctx context.Context, id int64, e store.CaseEdit, clerk string) (*store.Case, error)
+	CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error)
+	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error)
+	UpdateCase(ctx context.Context, id, version int64, e store.CaseEdit, clerk string) (*store.Case, error)
 	UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
 }
 

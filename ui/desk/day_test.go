@@ -388,10 +388,10 @@ func TestDetailHistoryInTimeOrder(t *testing.T) {
 	d, w, db := newScreenDesk(t)
 	ctx := context.Background()
 	c := agentCase(t, db)
-	if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemPresent, "", "李娜"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemPresent, "", "李娜"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusReturned, cst("2026-10-10 09:00"), "补录的退回", "李娜"); err != nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusReturned, cst("2026-10-10 09:00"), "补录的退回", "李娜"); err != nil {
 		t.Fatal(err)
 	}
 	v := openDetail(t, d, w, db, c.ID, 1366, 768).detail

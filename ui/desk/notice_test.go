@@ -88,7 +88,11 @@ func TestNoticePreviewAndSend(t *testing.T) {
 	confirmDialog(t, d, txtSendButton)
 	d.wait()
 	if len(srv.Messages()) != 1 || srv.Messages()[0].To[0] != "zhangsan@example.com" {
-		t.Fatalf("server got %d messages", len(srv.Messages()))
+		msg := ""
+		if top := d.win.Canvas().Overlays().Top(); top != nil {
+			msg = drawnText(top)
+		}
+		t.Fatalf("server got %d messages; shown: %s", len(srv.Messages()), msg)
 	}
 	items, _ := d.db.Outbox(ctx, store.OutboxFilter{CaseID: c.ID})
 	if len(items) != 1 || items[0].State != store.OutboxSent {

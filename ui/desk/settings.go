@@ -44,7 +44,7 @@ type settingsView struct {
 }
 
 // Sub-screens of 设置, for Desk.SelectTab("settings.calendar").
-var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar", "bureau"}
+var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar", "bureau", "ledger"}
 
 func (v *settingsView) selectSub(name string) {
 	for i, n := range settingsTabs {
@@ -67,6 +67,7 @@ func newSettingsView(d *Desk) *settingsView {
 		container.NewTabItem(txtSetDeadlines, v.deadlineTab()),
 		container.NewTabItem(txtSetCalendar, v.calendar.obj),
 		container.NewTabItem(txtSetBureau, v.bureauTab()),
+		container.NewTabItem(txtSetLedger, newLedgerView(d).obj),
 	)
 	v.tabs = tabs
 	tabs.SetTabLocation(container.TabLocationLeading)
