@@ -65,8 +65,10 @@ type CaseService interface {
 	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
 	// CheckItem records the check of material item n (1-based).
 	CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
-	// History returns the events of a case, oldest first (in the order
-	// they were recorded).
+	// History returns the events of a case, oldest first by when they
+	// happened (Event.At, compared as instants whatever their offsets),
+	// ties in the order they were recorded: a back-filled move (MoveCase
+	// with an earlier at) sorts before events recorded before it.
 	History(ctx context.Context, caseID int64) ([]Event, error)
 	// AddCaseFile stores a file (a scan) with a case.
 	AddCaseFile(ctx context.Context, caseID int64, name string, r io.Reader, clerk string) (Attachment, error)
@@ -74,6 +76,13 @@ type CaseService interface {
 	CaseFiles(ctx context.Context, caseID int64) ([]Attachment, error)
 	// LinkMail attaches a mail to an existing case.
 	LinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
+	// UnlinkMail undoes LinkMail: the mail goes back to the unhandled
+	// mails (state MailNew), the case's version rises as with LinkMail,
+	// and the case's history records the change,
+	// naming the mail by its subject (the history is append-only, so the
+	// earlier link stays in it). A mail not linked to caseID is a
+	// *FieldError on "mail"; a missing case is ErrNotFound.
+	UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
 }
 
 // MailService stores mails byte-exact with their attachments and keeps

@@ -176,6 +176,13 @@ func (in *NewCase) Normalize() (*Normalized, error) {
 	}
 	if strings.TrimSpace(in.CertNo) != "" {
 		kind, norm, err := validate.CertNo(in.CertNo)
+		if err != nil && v.SponsorType == rules.SponsorPerson {
+			// A person has a resident ID number only: the error of the
+			// credit-code reading would only confuse.
+			if norm, err = validate.ResidentID(in.CertNo); err == nil {
+				kind = validate.KindID
+			}
+		}
 		if err != nil {
 			return nil, FieldErr("cert-no", err)
 		}

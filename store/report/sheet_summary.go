@@ -225,6 +225,9 @@ func bucketLabel(b Bucket, monthly bool) string {
 	switch {
 	case monthly:
 		return fmt.Sprintf(monthLabel, b.From.Year(), int(b.From.Month()))
+	case b.From.Month() == b.To.Month() && b.From.Day() == b.To.Day():
+		// A one-day bucket (a week cut by the month's edge): not "11月1日–1日".
+		return fmt.Sprintf(dayLabel, int(b.From.Month()), b.From.Day())
 	case b.From.Month() == b.To.Month():
 		return fmt.Sprintf(weekRange, int(b.From.Month()), b.From.Day(), b.To.Day())
 	}

@@ -31,6 +31,7 @@ const (
 	noValue         = "—"
 
 	weekRange  = "%d月%d日–%d日"
+	dayLabel   = "%d月%d日"
 	weekRange2 = "%d月%d日–%d月%d日"
 	monthLabel = "%d年%d月"
 

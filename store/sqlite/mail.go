@@ -292,7 +292,7 @@ func linkMail(ctx context.Context, tx querier, caseID int64, number string, mail
 		return fmt.Errorf("link mail %d: %w", mailID, err)
 	}
 	return addEvent(ctx, tx, event{caseID: caseID, at: now, recorded: now, clerk: clerk, action: "link",
-		note: fmt.Sprintf(msgEventLinkMail, mailID)})
+		note: mailEventNote(ctx, tx, msgEventLinkMail, mailID)})
 }
 
 // SetMailState marks a mail new or ignored (a linked mail stays linked).

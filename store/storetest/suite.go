@@ -34,6 +34,10 @@ func Run(t *testing.T, open Opener) {
 		{"ImportCases", testImportCases},
 		{"ReportCases", testReportCases},
 		{"StaleVersionRefused", testStaleVersionRefused},
+		{"FieldMessagesForTheClerk", testFieldMessagesForTheClerk},
+		{"MoveErrorsShowChinaTime", testMoveErrorsShowChinaTime},
+		{"HistoryInTimeOrder", testHistoryInTimeOrder},
+		{"UnlinkMail", testUnlinkMail},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -51,7 +51,11 @@ func Domain(s string) (string, error) {
 		return "", fmt.Errorf(errDomainLong, len(ascii))
 	}
 	for _, l := range labels {
-		if l == "" || len(l) > 63 {
+		if l == "" {
+			// Quote the whole input: the empty label itself says nothing.
+			return "", fmt.Errorf(errDomainEmptyLabel, s)
+		}
+		if len(l) > 63 {
 			return "", fmt.Errorf(errDomainLabel, l)
 		}
 	}

@@ -30,7 +30,8 @@ func TestDomain(t *testing.T) {
 		{"exa mple.com", "", "不允许的字符"},
 		{"exa_mple.com", "", "不允许的字符"},
 		{"-example.com", "", "不允许的字符"},
-		{"example..com", "", "域名"},
+		{"example..com", "", "“example..com”中有空段"},
+		{".example.com", "", "“.example.com”中有空段"},
 		{strings.Repeat("a", 64) + ".com", "", "1–63"},
 	}
 	for _, tt := range tests {

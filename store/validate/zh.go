@@ -36,6 +36,8 @@ const (
 	errDomainLabel = "域名无效:“%s”段长度应为1–63个字符"
 	errDomainTLD   = "域名顶级域“.%s”不存在"
 
+	errDomainEmptyLabel = "域名无效:“%s”中有空段(两个点相连,或以点开头)"
+
 	errPhoneEmpty  = "电话号码为空"
 	errPhoneChars  = "电话号码“%s”含有不允许的字符"
 	errPhoneMobile = "手机号码“%s”无效(应为1开头的11位数字)"

@@ -19,8 +19,9 @@ import (
 // dashboardView is 工作台: today's figures, the overdue and due-soon cases
 // and a 12-month chart.
 type dashboardView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book dashboardBook
+	obj  fyne.CanvasObject
 
 	today   *widget.Label
 	stats   map[string]*statCard
@@ -31,10 +32,13 @@ type dashboardView struct {
 
 	data *store.Dashboard
 	gen  int
+
+	body  *fyne.Container
+	guide *guide
 }
 
-func newDashboardView(d *Desk) *dashboardView {
-	v := &dashboardView{d: d, stats: map[string]*statCard{}}
+func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
+	v := &dashboardView{d: d, book: book, stats: map[string]*statCard{}}
 	v.today = heading("")
 	v.errMsg = widget.NewLabel("")
 	v.errMsg.Importance = widget.DangerImportance
@@ -67,8 +71,10 @@ func newDashboardView(d *Desk) *dashboardView {
 		v.errMsg,
 		container.NewGridWithColumns(len(cards), cards...),
 	)
-	body := container.New(&splitRows{top: 0.58}, lists, chartBox)
-	v.obj = container.NewBorder(top, nil, nil, nil, body)
+	v.body = container.New(&splitRows{top: 0.58}, lists, chartBox)
+	v.guide = newGuide(d)
+	v.guide.obj.Hide()
+	v.obj = container.NewBorder(top, nil, nil, nil, container.NewStack(v.body, v.guide.obj))
 	return v
 }
 
@@ -78,7 +84,11 @@ func (v *dashboardView) reload() {
 	gen := v.gen
 	today := v.d.now()
 	v.d.bg(func() func() {
-		data, err := v.d.db.Dashboard(v.d.ctx, today)
+		data, err := v.book.Dashboard(v.d.ctx, today)
+		var st guideState
+		if err == nil {
+			st, err = loadGuideState(v.d.ctx, v.book, today)
+		}
 		return func() {
 			if gen != v.gen {
 				return
@@ -90,6 +100,7 @@ func (v *dashboardView) reload() {
 			}
 			v.errMsg.Hide()
 			v.show(data, today)
+			v.showGuide(st)
 			if v.d.OnDashboard != nil {
 				v.d.OnDashboard(data)
 			}
@@ -114,7 +125,7 @@ func (v *dashboardView) show(data *store.Dashboard, today time.Time) {
 	}
 	v.stats[txtStatOnTime].set(rate, theme.UrgencyOK, false)
 
-	cal, _ := v.d.db.Calendar(v.d.ctx)
+	cal, _ := v.book.Calendar(v.d.ctx)
 	v.overdue.set(data.Overdue, cal, today)
 	soon := append(append([]*store.Case{}, data.DueToday...), data.DueSoon...)
 	v.soon.set(soon, cal, today)
@@ -155,7 +166,8 @@ func newStatCard(name string) *statCard {
 	c.value.Alignment = fyne.TextAlignCenter
 	c.name = widget.NewLabel(name)
 	c.name.Alignment = fyne.TextAlignCenter
-	c.name.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, not cut: at 1024 px "两个工作日内到期" read "两个工作日内…".
+	c.name.Wrapping = fyne.TextWrapWord
 	c.obj = &tappableBox{content: boxed(container.NewVBox(c.value, c.name)), tap: func() {
 		if c.onTap != nil {
 			c.onTap()
@@ -328,3 +340,16 @@ func (s *splitRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 var _ fyne.Layout = (*splitRows)(nil)
+
+// showGuide puts the 开始使用 guide in place of the lists and the chart
+// while the book is empty.
+func (v *dashboardView) showGuide(st guideState) {
+	if st.empty {
+		v.guide.set(st)
+		v.body.Hide()
+		v.guide.obj.Show()
+		return
+	}
+	v.guide.obj.Hide()
+	v.body.Show()
+}
