@@ -338,3 +338,85 @@ func mapC1(s string) string {
 		return r
 	}, s)
 }
+
+// TestRealWorldAlternative scores another parser's answers (written by
+// testdata/realworld/compare) with the same comparison, for the README's
+// parser comparison. It runs only when BEIANDESK_ALT_JSON names such a file.
+func TestRealWorldAlternative(t *testing.T) {
+	path := os.Getenv("BEIANDESK_ALT_JSON")
+	if path == "" {
+		t.Skip("BEIANDESK_ALT_JSON not set")
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alt map[string]struct {
+		Subject, FromName, FromAddr, Text string
+		Attachments                       []Attachment
+		Error                             string
+	}
+	// The compare tool writes snake_case keys; map them onto the struct.
+	var rawAlt map[string]map[string]json.RawMessage
+	if err := json.Unmarshal(data, &rawAlt); err != nil {
+		t.Fatal(err)
+	}
+	alt = map[string]struct {
+		Subject, FromName, FromAddr, Text string
+		Attachments                       []Attachment
+		Error                             string
+	}{}
+	for f, rec := range rawAlt {
+		var a struct {
+			Subject, FromName, FromAddr, Text string
+			Attachments                       []Attachment
+			Error                             string
+		}
+		str := func(k string) string {
+			var s string
+			json.Unmarshal(rec[k], &s)
+			return s
+		}
+		a.Subject, a.FromName, a.FromAddr, a.Text, a.Error = str("subject"), str("from_name"), str("from_addr"), str("text"), str("error")
+		var atts []struct {
+			Name, SHA256, Type string
+			Size               int64
+		}
+		json.Unmarshal(rec["attachments"], &atts)
+		for _, x := range atts {
+			a.Attachments = append(a.Attachments, Attachment{Name: x.Name, SHA256: x.SHA256, Size: x.Size, ContentType: x.Type})
+		}
+		alt[f] = a
+	}
+	golden := loadRealWorld(t)
+	agree, undecodable, errs := map[string]int{}, map[string]int{}, 0
+	for f, ref := range golden {
+		a, ok := alt[f]
+		if !ok {
+			t.Fatalf("%s missing from %s", f, path)
+		}
+		if a.Error != "" {
+			errs++
+		}
+		text := a.Text
+		if looksLikeHTML([]byte(text)) {
+			text = htmlToText(text) // the same HTML rendering as ours, so only decoding is weighed
+		}
+		m := &Message{Subject: a.Subject, FromName: a.FromName, FromAddr: a.FromAddr, Text: text, Attachments: a.Attachments}
+		diff := compareRealWorld(m, ref)
+		for _, field := range realWorldFields {
+			if _, differs := diff[field]; !differs {
+				agree[field]++
+			} else if refUndecodable(ref, field) {
+				undecodable[field]++
+			}
+		}
+	}
+	n := len(golden)
+	t.Logf("%s: %d mails, %d parse errors", path, n, errs)
+	for _, field := range realWorldFields {
+		t.Logf("%-11s agree on %d of %d (%.1f %%); on %d of %d (%.1f %%) leaving out %d Python could not decode",
+			field, agree[field], n, 100*float64(agree[field])/float64(n),
+			agree[field], n-undecodable[field], 100*float64(agree[field])/float64(n-undecodable[field]), undecodable[field])
+	}
+}
