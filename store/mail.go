@@ -202,8 +202,9 @@ func scanMail(row interface{ Scan(...any) error }) (*Mail, error) {
 
 // MailFilter selects mails.
 type MailFilter struct {
-	State string // new, case, ignored; "" for all
-	Limit int
+	State  string // new, case, ignored; "" for all
+	Limit  int
+	Offset int // mails skipped, for reading the list page by page
 }
 
 // Mails lists stored mails, newest first, with their attachments.
@@ -217,6 +218,9 @@ func (db *DB) Mails(ctx context.Context, f MailFilter) ([]*Mail, error) {
 	query += ` ORDER BY date DESC, id DESC`
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", f.Limit)
+		if f.Offset > 0 {
+			query += fmt.Sprintf(" OFFSET %d", f.Offset)
+		}
 	}
 	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
