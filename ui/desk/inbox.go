@@ -101,6 +101,9 @@ func newInboxView(d *Desk) *inboxView {
 	split := container.NewHSplit(left, v.preview)
 	split.Offset = 0.38
 	v.obj = container.NewBorder(toolbar, nil, nil, nil, split)
+	if d.win != nil {
+		d.win.SetOnDropped(v.dropped)
+	}
 	return v
 }
 
@@ -319,23 +322,6 @@ func (v *inboxView) linkDialog(m *store.Mail) {
 	})
 	dlg.Resize(fyne.NewSize(560, 420))
 	v.d.win.Canvas().Focus(search)
-}
-
-// importFile stores a saved .eml file.
-func (v *inboxView) importFile() {
-	v.d.openFile(func(path string) {
-		v.d.bg(func() func() {
-			res, err := v.d.mail.ImportFile(v.d.ctx, v.d.db, path)
-			return func() {
-				if err != nil {
-					v.d.showError(err)
-					return
-				}
-				v.d.info(txtImportEml, fmt.Sprintf(txtImportDone, res.New, res.Duplicates))
-				v.d.changed()
-			}
-		})
-	})
 }
 
 func mailSubject(m *store.Mail) string {

@@ -1,0 +1,50 @@
+package desk
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+
+	"beiandesk/store"
+)
+
+// Issue 11: files and folders dropped on 收件箱 are imported, .eml only, with
+// the real mail package.
+func TestInboxDropImportsFilesAndFolders(t *testing.T) {
+	d, _ := newTestDesk(t)
+	d.mail = realMail{}
+	dir := t.TempDir()
+	mk := func(rel, id string) string {
+		p := filepath.Join(dir, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("Message-ID: <"+id+"@example.cn>\r\nFrom: a@example.cn\r\nSubject: "+id+"\r\n\r\n申请注销\r\n"), 0o644)
+		return p
+	}
+	a := mk("a.eml", "a")
+	b := mk("b.eml", "b")
+	mk("folder/c.eml", "c")
+	mk("folder/deep/d.eml", "d")
+	mk("folder/e.txt", "e")
+
+	d.SelectTab(TabRegister)
+	d.inbox.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(a)})
+	d.wait()
+	if n, _ := d.db.CountMails(context.Background(), ""); n != 0 {
+		t.Fatalf("a drop on 登记 imported %d mails", n)
+	}
+
+	d.SelectTab(TabInbox)
+	d.inbox.dropped(fyne.NewPos(1, 1), []fyne.URI{storage.NewFileURI(a), storage.NewFileURI(b), storage.NewFileURI(filepath.Join(dir, "folder"))})
+	d.wait()
+	mails, err := d.db.Mails(context.Background(), store.MailFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(mails) != 4 {
+		t.Errorf("imported %d mails, want 4 (a, b, and the two .eml in the folder)", len(mails))
+	}
+}
