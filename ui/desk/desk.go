@@ -109,6 +109,7 @@ func (d *Desk) start() {
 	d.cases.reload()
 	d.sync.schedule()
 	go d.tick()
+	go d.inbox.watch()
 }
 
 // tick refreshes the dashboard every few minutes, so that "today" and the

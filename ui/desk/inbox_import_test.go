@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -47,4 +48,32 @@ func TestInboxDropImportsFilesAndFolders(t *testing.T) {
 	if len(mails) != 4 {
 		t.Errorf("imported %d mails, want 4 (a, b, and the two .eml in the folder)", len(mails))
 	}
+}
+
+// Issue 11: a mail stored by another process (the command line) shows up in
+// 收件箱 without touching the filter.
+func TestInboxShowsMailImportedElsewhere(t *testing.T) {
+	d, _ := newTestDesk(t)
+	before := len(d.inbox.mails)
+	other, err := store.Open(context.Background(), d.db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.eml")
+	os.WriteFile(p, []byte("Message-ID: <elsewhere@example.cn>\r\nFrom: a@example.cn\r\nSubject: 命令行导入\r\n\r\n申请注销\r\n"), 0o644)
+	if _, err := (realMail{}).ImportPaths(context.Background(), other, []string{p}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(4 * inboxWatchEvery)
+	for time.Now().Before(deadline) {
+		time.Sleep(100 * time.Millisecond)
+		var n int
+		fyne.DoAndWait(func() { n = len(d.inbox.mails) })
+		if n == before+1 {
+			return
+		}
+	}
+	t.Errorf("收件箱 still lists %d mails, want %d", len(d.inbox.mails), before+1)
 }
