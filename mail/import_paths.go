@@ -86,7 +86,7 @@ type ImportFailure struct {
 // rest are still imported. progress, if not nil, is called after each file
 // from the calling goroutine. The error is for a path that cannot be read,
 // no mail file at all, or cancellation.
-func ImportPaths(ctx context.Context, db *store.DB, paths []string, progress func(done, total int)) (ImportSummary, error) {
+func ImportPaths(ctx context.Context, db store.Book, paths []string, progress func(done, total int)) (ImportSummary, error) {
 	var sum ImportSummary
 	files, err := ExpandPaths(paths, false)
 	if err != nil {
@@ -117,7 +117,7 @@ func ImportPaths(ctx context.Context, db *store.DB, paths []string, progress fun
 	return sum, nil
 }
 
-func importPath(ctx context.Context, db *store.DB, p string) (Result, error) {
+func importPath(ctx context.Context, db store.Book, p string) (Result, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return Result{}, fmt.Errorf(msgImportOpen, p, err)

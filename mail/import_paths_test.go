@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // Issue 11: 收件箱 → 导入 takes several files and whole folders, filtered to .eml.
@@ -51,7 +52,7 @@ func TestImportPathsFilesAndFolders(t *testing.T) {
 	}
 
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "b.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

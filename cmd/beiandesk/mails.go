@@ -122,7 +122,7 @@ const mailsPage = 32
 
 // streamMailsJSON writes the mails as one JSON array, element by element,
 // reading the book a page at a time, so memory does not grow with the count.
-func streamMailsJSON(ctx context.Context, db *store.DB, w io.Writer, state string, limit int) error {
+func streamMailsJSON(ctx context.Context, db store.MailService, w io.Writer, state string, limit int) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"beiandesk/mail"
-	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // TestMailsJSONChild is the child process of TestMailsJSONStreamsInBoundedMemory.
@@ -35,7 +35,7 @@ func TestMailsJSONStreamsInBoundedMemory(t *testing.T) {
 	const count = 3000
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "big.db")
-	db, err := store.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

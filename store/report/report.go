@@ -132,6 +132,7 @@ type Row struct {
 	Phone       string
 	Mails       int // linked mails
 	Note        string
+	Notified    string // 已告知 and the days notices were mailed (outbox); "" when none
 }
 
 // ProviderCount is one line of the 接入商 sheet.

@@ -35,6 +35,7 @@ func (w *writer) detail() error {
 		textCol(detailHeaders[19], 5, 5, func(c *Row) string { return yesNo(c.Complete) }),
 		fixed(detailHeaders[20], 6, func(c *Row) excelize.Cell { return st.intCell(c.Mails, true) }),
 		textCol(detailHeaders[21], 6, 40, func(c *Row) string { return c.Note }),
+		textCol(detailHeaders[22], 6, 24, func(c *Row) string { return c.Notified }),
 	}
 	return writeList(w, sheetDetail, cols, w.r.Cases)
 }

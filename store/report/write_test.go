@@ -279,7 +279,7 @@ func TestWriteProviders(t *testing.T) {
 // setup of every sheet.
 func TestWriteLayout(t *testing.T) {
 	_, x, path := exportOctober(t)
-	lists := map[string]string{"明细": "$A$1:$V$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
+	lists := map[string]string{"明细": "$A$1:$W$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
 	names := map[string]string{}
 	for _, d := range x.GetDefinedName() {
 		names[d.Scope+" "+d.Name] = d.RefersTo
@@ -302,7 +302,7 @@ func TestWriteLayout(t *testing.T) {
 		}
 	}
 	// The auto-filter is in the sheet XML too, not only as a name.
-	for i, ref := range map[int]string{2: "$A$1:$V$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
+	for i, ref := range map[int]string{2: "$A$1:$W$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
 		if xml := zipFile(t, path, "xl/worksheets/sheet"+string(rune('0'+i))+".xml"); !strings.Contains(xml, `<autoFilter ref="`+ref+`"`) {
 			t.Errorf("sheet%d has no autoFilter %s", i, ref)
 		}

@@ -73,7 +73,7 @@ const (
 var (
 	detailHeaders = []string{"案件编号", "类型", "渠道", "状态", "收件时间", "收件日期", "办理期限", "办结日期",
 		"用时(工作日)", "逾期(工作日)", "结果", "主办者类型", "主办者", "证件号码", "备案号", "域名", "接入商",
-		"联系人", "电话", "材料齐全", "关联邮件数", "备注"}
+		"联系人", "电话", "材料齐全", "关联邮件数", "备注", "告知"}
 	overdueHeaders = []string{"案件编号", "主办者", "类型", "接入商", "收件日期", "办理期限", "办结日期",
 		"逾期工作日", "期末状态", "当前状态"}
 	providerHeaders = []string{"接入商", "受理数", "办结数", "按时数", "逾期数", "未结数"}
@@ -89,3 +89,7 @@ var outcomeLabels = map[Outcome]string{
 	OutcomeRejected:    "不予受理",
 	OutcomeWithdrawn:   "撤回",
 }
+
+// notifiedLabel starts the 告知 column of a case whose applicant was sent a
+// notice by mail.
+const notifiedLabel = "已告知"

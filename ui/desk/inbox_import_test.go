@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // Issue 11: files and folders dropped on 收件箱 are imported, .eml only, with
@@ -55,7 +56,7 @@ func TestInboxDropImportsFilesAndFolders(t *testing.T) {
 func TestInboxShowsMailImportedElsewhere(t *testing.T) {
 	d, _ := newTestDesk(t)
 	before := len(d.inbox.mails)
-	other, err := store.Open(context.Background(), d.db.Path())
+	other, err := sqlite.Open(context.Background(), d.opts.DBPath)
 	if err != nil {
 		t.Fatal(err)
 	}

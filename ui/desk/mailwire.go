@@ -20,7 +20,7 @@ func (m realMail) config(s mailSettings, password string) mail.Config {
 	}
 }
 
-func (m realMail) Sync(ctx context.Context, db *store.DB, s mailSettings, password string, progress func(done, total int)) (syncResult, error) {
+func (m realMail) Sync(ctx context.Context, db store.Book, s mailSettings, password string, progress func(done, total int)) (syncResult, error) {
 	st, err := mail.Sync(ctx, db, m.config(s, password), progress)
 	return syncResult{New: st.New, Duplicates: st.Duplicates}, err
 }
@@ -40,7 +40,7 @@ func (realMail) SavePassword(user, host, pw string) error {
 	return mail.SavePassword(user, host, pw)
 }
 
-func (realMail) ImportPaths(ctx context.Context, db *store.DB, paths []string) (syncResult, error) {
+func (realMail) ImportPaths(ctx context.Context, db store.Book, paths []string) (syncResult, error) {
 	sum, err := mail.ImportPaths(ctx, db, paths, nil)
 	res := syncResult{New: sum.New, Duplicates: sum.Duplicates}
 	for _, f := range sum.Failed {
