@@ -38,6 +38,7 @@ func Run(t *testing.T, open Opener) {
 		{"MoveErrorsShowChinaTime", testMoveErrorsShowChinaTime},
 		{"HistoryInTimeOrder", testHistoryInTimeOrder},
 		{"UnlinkMail", testUnlinkMail},
+		{"MailsPaging", testMailsPaging},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -114,6 +114,7 @@ func (d *Desk) start() {
 	d.sync.schedule()
 	d.recoverOutbox()
 	go d.tick()
+	go d.inbox.watch()
 }
 
 // tick refreshes the dashboard every few minutes, so that "today" and the

@@ -32,7 +32,7 @@ func (f *fakeMail) Test(context.Context, mailSettings, string) error { return ni
 func (f *fakeMail) Describe(err error) string                        { return err.Error() }
 func (f *fakeMail) Password(string, string) (string, string, error)  { return "pw", "test", nil }
 func (f *fakeMail) SavePassword(string, string, string) error        { return nil }
-func (f *fakeMail) ImportFile(context.Context, store.Book, string) (syncResult, error) {
+func (f *fakeMail) ImportPaths(context.Context, store.Book, []string) (syncResult, error) {
 	return syncResult{}, nil
 }
 

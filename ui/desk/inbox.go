@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -28,6 +29,8 @@ type inboxView struct {
 	list   *widget.List
 	mails  []*store.Mail
 	gen    int
+	// shown is the number of stored mails at the last reload, for watch.
+	shown atomic.Int64
 
 	selected *store.Mail
 	preview  *fyne.Container
@@ -102,6 +105,9 @@ func newInboxView(d *Desk, book inboxBook) *inboxView {
 	split := container.NewHSplit(left, v.preview)
 	split.Offset = 0.38
 	v.obj = container.NewBorder(toolbar, nil, nil, nil, split)
+	if d.win != nil {
+		d.win.SetOnDropped(v.dropped)
+	}
 	return v
 }
 
@@ -130,6 +136,7 @@ func (v *inboxView) reload() {
 				return
 			}
 			v.mails = mails
+			v.shown.Store(int64(total))
 			v.count.SetText(fmt.Sprintf(txtMailCount, total, unhandled))
 			v.list.UnselectAll()
 			v.list.Refresh()
@@ -253,23 +260,6 @@ func (v *inboxView) setState(m *store.Mail, state string) {
 			v.d.changed()
 			v.show(m.ID)
 		}
-	})
-}
-
-// importFile stores a saved .eml file.
-func (v *inboxView) importFile() {
-	v.d.openFile(func(path string) {
-		v.d.bg(func() func() {
-			res, err := v.d.mail.ImportFile(v.d.ctx, v.d.db, path)
-			return func() {
-				if err != nil {
-					v.d.showError(err)
-					return
-				}
-				v.d.info(txtImportEml, fmt.Sprintf(txtImportDone, res.New, res.Duplicates))
-				v.d.changed()
-			}
-		})
 	})
 }
 

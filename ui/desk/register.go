@@ -274,8 +274,8 @@ func (v *registerView) focus() {
 // clerk to confirm, and links m to the new case.
 func (v *registerView) fromMail(m *store.Mail) {
 	v.reset()
-	v.title.SetText(txtRegFromMail)
 	p := mail.ProposalOf(m)
+	v.title.SetText(fromMailTitle(p))
 	if k, err := rules.ParseKind(p.Kind); err == nil {
 		v.kind.SetSelectedIndex(indexOfKind(k))
 	}
@@ -308,6 +308,8 @@ func (v *registerView) fromMail(m *store.Mail) {
 	if len(p.Phones) > 0 {
 		v.phone.SetText(p.Phones[0])
 	}
+	v.contact.SetText(p.Contact)
+	v.provider.SetText(p.Provider)
 	v.channel.SetSelectedIndex(indexOfChannel(rules.ChannelEmail))
 	if !m.Date.IsZero() {
 		v.received.SetText(m.Date.In(chinaZone()).Format(txtTimeFmt))
