@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"beiandesk/store/validate"
 )
 
 // Filter selects cases. Zero fields do not filter.
@@ -58,7 +60,8 @@ func (f Filter) where() (string, []any) {
 		conds = append(conds, "c.due <= ? AND c.status IN ('received','accepted')")
 		args = append(args, f.DueTo)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	// A domain is found with and without its "www." (validate.SearchTerm).
+	if q := validate.SearchTerm(f.Query); q != "" {
 		// The trigram index serves terms of three or more characters; shorter
 		// ones fall back to a scan with LIKE, which FTS5 also accepts.
 		if utf8.RuneCountInString(q) >= 3 {
