@@ -43,6 +43,9 @@ type Case struct {
 
 	Materials []rules.Item
 	MailIDs   []int64
+	// National is what was done in the national filing system, in the
+	// order recorded (RecordNational).
+	National []NationalAction
 
 	// Warnings are notes about accepted but unusual input (another province's
 	// filing number); they are not stored.
@@ -73,6 +76,7 @@ type NewCase struct {
 	ReceivedAt  time.Time
 	SponsorType string // "" means person for a resident ID number, else org
 	Applicant   string // "" means legal
+	Stage       string // conflict only: review|issued; "" follows the filings (rules.DefaultStage)
 	Sponsor     string
 	CertNo      string
 	Provider    string
@@ -91,6 +95,7 @@ type validated struct {
 	channel     rules.Channel
 	sponsorType rules.SponsorType
 	applicant   rules.Applicant
+	stage       rules.Stage // conflict only
 	certNo      string
 	phone       string
 	filings     []string
@@ -136,6 +141,9 @@ func (in *NewCase) validate() (*validated, error) {
 	if v.applicant, err = rules.ParseApplicant(ap); err != nil {
 		return nil, fieldErr("applicant", err)
 	}
+	if err := rules.CheckApplicant(v.sponsorType, v.applicant); err != nil {
+		return nil, fieldErr("applicant", err)
+	}
 	if strings.TrimSpace(in.CertNo) != "" {
 		kind, norm, err := validate.CertNo(in.CertNo)
 		if err != nil {
@@ -171,6 +179,10 @@ func (in *NewCase) validate() (*validated, error) {
 		}
 		v.domains = appendUnique(v.domains, d)
 	}
+	// Last, so that a field's own error comes first.
+	if err := v.checkRequest(in); err != nil {
+		return nil, err
+	}
 	return &v, nil
 }
 
@@ -183,16 +195,7 @@ func appendUnique(list []string, s string) []string {
 	return append(list, s)
 }
 
-func casePrefix(k rules.Kind) string {
-	switch k {
-	case rules.KindDeregister:
-		return "ZX"
-	case rules.KindPassword:
-		return "MM"
-	default:
-		return "QT"
-	}
-}
+func casePrefix(k rules.Kind) string { return rules.NumberPrefix(k) }
 
 // CreateCase validates in and registers a case with its materials list, all
 // missing. Mails named in in.MailIDs are linked to it.
@@ -219,7 +222,7 @@ func (db *DB) CreateCase(ctx context.Context, in NewCase, clerk string) (*Case, 
 			return fmt.Errorf("number: %w", err)
 		}
 		number := fmt.Sprintf("%s-%d-%04d", prefix, day.Year(), seq)
-		details, _ := json.Marshal(nonNilMap(in.Details))
+		details, _ := json.Marshal(v.details(in.Details))
 		res, err := tx.ExecContext(ctx, `INSERT INTO cases (number, kind, channel, status, received_at,
 			received_day, clock_day, due, sponsor_type, applicant, sponsor, cert_no, provider, contact,
 			phone, filings, domains, details, note, created_at, updated_at)
@@ -233,7 +236,7 @@ func (db *DB) CreateCase(ctx context.Context, in NewCase, clerk string) (*Case, 
 			return fmt.Errorf("insert case: %w", err)
 		}
 		id, _ = res.LastInsertId()
-		for i, item := range rules.Materials(v.kind, v.sponsorType, v.applicant) {
+		for i, item := range rules.MaterialsAt(v.kind, v.sponsorType, v.applicant, v.stage) {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO material (case_id, pos, item, state) VALUES (?,?,?,?)`,
 				id, i+1, item, rules.ItemMissing); err != nil {
 				return fmt.Errorf("insert material: %w", err)
@@ -394,6 +397,9 @@ func loadDetails(ctx context.Context, q querier, cases []*Case) error {
 			byID[cid].MailIDs = append(byID[cid].MailIDs, mid)
 		}
 		rows.Close()
+		if err := loadNational(ctx, q, byID, chunk); err != nil {
+			return err
+		}
 	}
 	return nil
 }

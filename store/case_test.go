@@ -167,6 +167,10 @@ func TestLifecycle(t *testing.T) {
 	if _, err := db.MoveCase(ctx, c.ID, rules.StatusDone, at("2026-10-10T09:00:00+08:00"), "", "李娜"); err == nil {
 		t.Fatal("done before accepted")
 	}
+	if _, err := db.MoveCase(ctx, c.ID, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜"); err == nil {
+		t.Fatal("done without the national record")
+	}
+	recordNational(t, db, c.ID, "2026-10-19")
 	done, err := db.MoveCase(ctx, c.ID, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜")
 	if err != nil {
 		t.Fatal(err)

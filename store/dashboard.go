@@ -46,7 +46,7 @@ func DueLevel(cal *workday.Calendar, today time.Time, status rules.Status, due s
 type MonthCount struct {
 	Month    string // YYYY-MM
 	Received int    // cases received in the month
-	Done     int    // cases that reached done in the month
+	Done     int    // cases 办结 in the month (rules.Status.Concluded)
 }
 
 // Dashboard is the clerk's day at a glance.
@@ -60,7 +60,7 @@ type Dashboard struct {
 
 	Month         string // YYYY-MM of today
 	MonthReceived int    // received this month
-	MonthDone     int    // reached done this month
+	MonthDone     int    // 办结 this month: done or rejected (rules.Status.Concluded)
 	// MonthClosedWithDue counts the cases done or rejected this month that
 	// had a due date; MonthOnTime those of them closed on or before it.
 	MonthClosedWithDue int
@@ -123,17 +123,12 @@ func (db *DB) Dashboard(ctx context.Context, today time.Time) (*Dashboard, error
 		`SELECT substr(received_day, 1, 7), count(*) FROM cases WHERE received_day >= ? GROUP BY 1`, from); err != nil {
 		return nil, err
 	}
-	// Done per month is every case closed in the month less those rejected
-	// or withdrawn: closed_day is set exactly when a case reaches a final
-	// state, so the first count needs only the closed_day index and the
-	// second touches only the few rejected and withdrawn rows.
+	// Done per month (办结) is every case closed in the month in a state
+	// rules.Status.Concluded accepts: done and 不予受理, as the report counts.
+	// The unary + keeps SQLite on the closed_day index.
 	if err := db.countByMonth(ctx, months, func(mc *MonthCount, n int) { mc.Done += n },
-		`SELECT substr(closed_day, 1, 7), count(*) FROM cases WHERE closed_day >= ? GROUP BY 1`, from); err != nil {
-		return nil, err
-	}
-	if err := db.countByMonth(ctx, months, func(mc *MonthCount, n int) { mc.Done -= n },
-		`SELECT substr(closed_day, 1, 7), count(*) FROM cases
-		WHERE status IN ('rejected', 'withdrawn') AND closed_day >= ? GROUP BY 1`, from); err != nil {
+		`SELECT substr(closed_day, 1, 7), count(*) FROM cases WHERE closed_day >= ? AND +status IN (`+
+			sqlStatuses(rules.ConcludedStatuses())+`) GROUP BY 1`, from); err != nil {
 		return nil, err
 	}
 	if cur := months[d.Month]; cur != nil {
@@ -142,7 +137,7 @@ func (db *DB) Dashboard(ctx context.Context, today time.Time) (*Dashboard, error
 	// The unary + keeps SQLite on the closed_day index: a month's closings
 	// are few, the done cases of all time are many.
 	err = db.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(closed_day <= due), 0) FROM cases
-		WHERE closed_day >= ? AND closed_day < ? AND +status IN ('done', 'rejected') AND +due IS NOT NULL`,
+		WHERE closed_day >= ? AND closed_day < ? AND +status IN (`+sqlStatuses(rules.ConcludedStatuses())+`) AND +due IS NOT NULL`,
 		d.Month+"-01", d.Month+"-32").Scan(&d.MonthClosedWithDue, &d.MonthOnTime)
 	if err != nil {
 		return nil, fmt.Errorf("dashboard: %w", err)

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"beiandesk/store/rules"
 	"beiandesk/store/validate"
 )
 
@@ -30,7 +31,7 @@ func (f Filter) where() (string, []any) {
 	switch f.Status {
 	case "":
 	case "open":
-		conds = append(conds, "c.status IN ('received','returned','accepted')")
+		conds = append(conds, "c.status IN ("+sqlStatuses(rules.OpenStatuses())+")")
 	default:
 		conds = append(conds, "c.status = ?")
 		args = append(args, f.Status)

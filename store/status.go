@@ -27,6 +27,9 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
 			return fieldErr("to", err)
 		}
+		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
+			return fieldErr(outcomeField(to), err)
+		}
 		if at.Before(c.ReceivedAt) {
 			return fieldErrf("at", msgAtBeforeReceived, rfc3339(at), rfc3339(c.ReceivedAt))
 		}

@@ -40,6 +40,17 @@ type caseJSON struct {
 	WorkdaysLeft    *int              `json:"workdays_left"`
 	Details         map[string]string `json:"details"`
 	Warnings        []string          `json:"warnings,omitempty"`
+	// Stage is a conflict's stage (review, issued); "" for other kinds.
+	Stage string `json:"stage,omitempty"`
+	// National is what was done in the national filing system.
+	National []nationalJSON `json:"national"`
+}
+
+type nationalJSON struct {
+	Date   string `json:"date"`
+	Scope  string `json:"scope"`
+	Filing string `json:"filing"`
+	Clerk  string `json:"clerk"`
 }
 
 type materialJSON struct {
@@ -71,10 +82,19 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 	if c.ClosedAt != nil {
 		s := c.ClosedAt.Format(time.RFC3339)
 		j.ClosedAt = &s
-		if c.Due != "" && (c.Status == rules.StatusDone || c.Status == rules.StatusRejected) {
-			ok := c.ClosedDay <= c.Due
-			j.OnTime = &ok
+		if c.Due != "" && c.Status.Concluded() {
+			due, err1 := workday.ParseDate(c.Due)
+			closed, err2 := workday.ParseDate(c.ClosedDay)
+			if err1 == nil && err2 == nil {
+				ok := rules.OnTime(due, closed)
+				j.OnTime = &ok
+			}
 		}
+	}
+	j.Stage = string(c.Stage())
+	j.National = make([]nationalJSON, len(c.National))
+	for i, a := range c.National {
+		j.National[i] = nationalJSON{Date: a.Day, Scope: string(a.Scope), Filing: a.Filing, Clerk: a.Clerk}
 	}
 	if left, ok := c.WorkdaysLeft(cal, today); ok {
 		j.WorkdaysLeft = &left

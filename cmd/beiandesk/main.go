@@ -110,6 +110,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 			return caseCheck(ctx, e, rest)
 		case "edit":
 			return caseEdit(ctx, e, rest)
+		case "record":
+			return caseRecord(ctx, e, rest)
 		}
 		return usageError{fmt.Sprintf(msgUnknownCommand, "case "+sub)}
 	case "cases":

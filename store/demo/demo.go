@@ -11,6 +11,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/validate"
 	"beiandesk/store/workday"
 )
 
@@ -22,6 +23,7 @@ var (
 	forms    = []string{"有限公司", "有限责任公司", "股份有限公司"}
 	provs    = []string{"中国电信股份有限公司山西分公司", "中国联合网络通信有限公司山西省分公司", "中国移动通信集团山西有限公司", "阿里云计算有限公司", "腾讯云计算(北京)有限责任公司", "北京百度网讯科技有限公司", ""}
 	tlds     = []string{".com", ".cn", ".com.cn", ".net", ".org.cn", ".top"}
+	reasons  = []string{"备案主体在外省,请向备案所在地通信管理局申请", "申请人与备案主办者不符", "所列备案号不存在"}
 	channels = []rules.Channel{rules.ChannelEmail, rules.ChannelEmail, rules.ChannelEmail, rules.ChannelFax, rules.ChannelFax, rules.ChannelPost, rules.ChannelCounter, rules.ChannelOnline}
 )
 
@@ -76,7 +78,7 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 	insCase, err := tx.PrepareContext(ctx, `INSERT INTO cases (number, kind, channel, status, received_at,
 		received_day, clock_day, due, closed_at, closed_day, sponsor_type, applicant, sponsor, cert_no, provider,
 		contact, phone, filings, domains, details, note, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'{}','',?,?)`)
+		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'',?,?)`)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
@@ -85,7 +87,12 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 		return fmt.Errorf("demo: %w", err)
 	}
 	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
-		VALUES (?,?,?,?,?,?,?,'')`)
+		VALUES (?,?,?,?,?,?,?,?)`)
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	insNational, err := tx.PrepareContext(ctx, `INSERT INTO national_action (case_id, day, scope, filing, clerk, recorded_at)
+		VALUES (?,?,?,?,?,?)`)
 	if err != nil {
 		return fmt.Errorf("demo: %w", err)
 	}
@@ -108,8 +115,11 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 	for i := 0; i < n; i++ {
 		kind := rules.KindDeregister
 		prefix := "ZX"
-		if r.IntN(5) == 0 {
+		switch r.IntN(25) {
+		case 0, 1, 2, 3, 4:
 			kind, prefix = rules.KindPassword, "MM"
+		case 5:
+			kind, prefix = rules.KindConflict, rules.NumberPrefix(rules.KindConflict)
 		}
 		st := rules.SponsorOrg
 		if r.IntN(3) == 0 {
@@ -133,6 +143,29 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 		}
 		filing := fmt.Sprintf("晋ICP备%08d号-%d", 10000000+r.IntN(89999999), 1+r.IntN(3))
 		dom := domain(r)
+		// Certificates from the eleven cities and, now and then, elsewhere,
+		// so the report's 地市 table has something to show.
+		region := fmt.Sprintf("14%02d%02d", 1+r.IntN(11), 1+r.IntN(9))
+		if r.IntN(15) == 0 {
+			region = "110105"
+		}
+		var certNo string
+		if st == rules.SponsorPerson {
+			body := fmt.Sprintf("%s%04d%02d%02d%03d", region, 1960+r.IntN(45), 1+r.IntN(12), 1+r.IntN(28), r.IntN(1000))
+			certNo = body + string(validate.IDCheckChar(body))
+		} else {
+			body := fmt.Sprintf("91%sMA0%06X", region, r.IntN(0xFFFFFF))
+			certNo = body + string(validate.USCCCheckChar(body))
+		}
+		details := "{}"
+		if kind == rules.KindConflict {
+			details = `{"stage":"issued"}`
+		}
+		channel := channels[r.IntN(len(channels))]
+		provider := provs[r.IntN(len(provs))]
+		if provider == "" && rules.NeedsProvider(kind, channel) {
+			provider = provs[0]
+		}
 		status := rules.StatusReceived
 		var closedAt, closedDay any
 		age := cal.WorkdaysBetween(day, workday.DayOf(today))
@@ -153,15 +186,15 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 			status = rules.StatusReturned
 		}
 		phone := fmt.Sprintf("13%09d", r.IntN(1000000000))
-		res, err := insCase.ExecContext(ctx, number, kind, channels[r.IntN(len(channels))], status,
+		res, err := insCase.ExecContext(ctx, number, kind, channel, status,
 			recv.Format(time.RFC3339), workday.Format(day), workday.Format(day), workday.Format(due), closedAt,
-			closedDay, st, ap, sponsor, "", provs[r.IntN(len(provs))], PersonName(r), phone,
-			`["`+filing+`"]`, `["`+dom+`"]`, recv.Format(time.RFC3339), recv.Format(time.RFC3339))
+			closedDay, st, ap, sponsor, certNo, provider, PersonName(r), phone,
+			`["`+filing+`"]`, `["`+dom+`"]`, details, recv.Format(time.RFC3339), recv.Format(time.RFC3339))
 		if err != nil {
 			return fmt.Errorf("demo: insert case: %w", err)
 		}
 		id, _ := res.LastInsertId()
-		for j, item := range rules.Materials(kind, st, ap) {
+		for j, item := range rules.MaterialsAt(kind, st, ap, rules.StageIssued) {
 			state := rules.ItemMissing
 			if status != rules.StatusReceived || r.IntN(2) == 0 {
 				state = rules.ItemPresent
@@ -171,7 +204,7 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 			}
 		}
 		clerk := clerks[r.IntN(len(clerks))]
-		if _, err := insEvent.ExecContext(ctx, id, recv.Format(time.RFC3339), recv.Format(time.RFC3339), clerk, "create", "", rules.StatusReceived); err != nil {
+		if _, err := insEvent.ExecContext(ctx, id, recv.Format(time.RFC3339), recv.Format(time.RFC3339), clerk, "create", "", rules.StatusReceived, "登记"); err != nil {
 			return fmt.Errorf("demo: insert event: %w", err)
 		}
 		if status != rules.StatusReceived {
@@ -179,7 +212,29 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 			if closedAt != nil {
 				at = closedAt.(string)
 			}
-			if _, err := insEvent.ExecContext(ctx, id, at, at, clerk, "status", rules.StatusReceived, status); err != nil {
+			from, note := rules.StatusReceived, ""
+			switch status {
+			case rules.StatusRejected:
+				note = reasons[r.IntN(len(reasons))]
+			case rules.StatusWithdrawn:
+				note = "申请人来电撤回申请"
+			case rules.StatusDone:
+				// Accepted first, and for a deregistration the record of
+				// what was done in the national system.
+				acc := recv.Add(2 * time.Hour).Format(time.RFC3339)
+				if _, err := insEvent.ExecContext(ctx, id, acc, acc, clerk, "status", rules.StatusReceived, rules.StatusAccepted, ""); err != nil {
+					return fmt.Errorf("demo: insert event: %w", err)
+				}
+				from = rules.StatusAccepted
+				if rules.NeedsNationalRecord(kind) {
+					if _, err := insNational.ExecContext(ctx, id, closedDay, rules.ScopeSite, filing, clerk, at); err != nil {
+						return fmt.Errorf("demo: insert national action: %w", err)
+					}
+				}
+			case rules.StatusReturned:
+				note = "缺少营业执照副本复印件(加盖公章)"
+			}
+			if _, err := insEvent.ExecContext(ctx, id, at, at, clerk, "status", from, status, note); err != nil {
 				return fmt.Errorf("demo: insert event: %w", err)
 			}
 		}

@@ -22,13 +22,15 @@ type caseRec struct {
 	due       time.Time // due date as of today; zero when none
 	closedDay time.Time // zero when still open today
 	events    []statusEvent
+	national  []nationalAction
 }
 
 // statusEvent is one status move of a case's history.
 type statusEvent struct {
-	id       int64
-	at       time.Time
-	from, to rules.Status
+	id          int64
+	at          time.Time
+	from, to    rules.Status
+	clerk, note string
 }
 
 // periodCases selects the cases of a period: received in it, closed in it,
@@ -43,21 +45,19 @@ const periodCases = `(c.received_day BETWEEN :from AND :to
 // materials lookup: the store accepts only a complete checklist and
 // freezes it from then on.
 const caseQuery = `SELECT c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
-	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.sponsor, c.cert_no,
+	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.applicant, c.sponsor, c.cert_no,
 	c.provider, c.contact, c.phone, c.filings, c.domains, c.note,
 	CASE WHEN c.status IN ('accepted', 'done') THEN 0
 		ELSE (SELECT count(*) FROM material m WHERE m.case_id = c.id AND m.state <> 'present') END,
 	(SELECT count(*) FROM mail WHERE mail.case_id = c.id)
 	FROM cases c WHERE ` + periodCases
 
-// The history matters for the moves into and out of returned (the time
-// waiting for a supplement, and the clock restarts) and, for cases open at
-// the end, for their status then. The status moves of other cases are
-// skipped: their state at the end is the final one they have now.
-const eventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status
+// Every status move of the period's cases is read, in one pass: the report
+// counts acceptances and returns, names the clerk of each decisive move and
+// quotes the reasons of 不予受理 and 撤回.
+const eventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status, e.clerk, e.note
 	FROM cases c JOIN event e ON e.case_id = c.id
-	WHERE ` + periodCases + ` AND e.action = 'status'
-	AND (e.from_status = 'returned' OR e.to_status = 'returned' OR c.closed_day IS NULL OR c.closed_day > :to)`
+	WHERE ` + periodCases + ` AND e.action = 'status'`
 
 // load reads the cases of the period and their relevant history in one
 // read transaction, so both queries see the same state of the book.
@@ -73,6 +73,9 @@ func load(ctx context.Context, db *sql.DB, from, to time.Time) ([]*caseRec, erro
 		return nil, err
 	}
 	if err := loadEvents(ctx, tx, args, byID); err != nil {
+		return nil, err
+	}
+	if err := loadNational(ctx, tx, args, byID); err != nil {
 		return nil, err
 	}
 	return recs, nil
@@ -93,7 +96,7 @@ func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*caseRec, map[int
 		var number, sponsor, certNo, contact, phone, filings, domains, note string
 		var missing int
 		err := rows.Scan(&r.ID, &number, &r.Kind, &r.Channel, &r.Current, &recvAt, &recvDay, &clockDay,
-			&due, &closedDay, &r.SponsorType, &sponsor, &certNo, &r.Provider, &contact, &phone,
+			&due, &closedDay, &r.SponsorType, &r.Applicant, &sponsor, &certNo, &r.Provider, &contact, &phone,
 			&filings, &domains, &note, &missing, &r.Mails)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load cases: %w", err)
@@ -118,6 +121,7 @@ func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*caseRec, map[int
 		r.Channel = rules.Channel(in.get(string(r.Channel)))
 		r.Current = rules.Status(in.get(string(r.Current)))
 		r.SponsorType = rules.SponsorType(in.get(string(r.SponsorType)))
+		r.Applicant = rules.Applicant(in.get(string(r.Applicant)))
 		r.Provider = in.get(r.Provider)
 		recs = append(recs, &r)
 		byID[r.ID] = &r
@@ -242,7 +246,7 @@ func loadEvents(ctx context.Context, tx *sql.Tx, args []any, byID map[int64]*cas
 		var caseID int64
 		var e statusEvent
 		var at string
-		if err := rows.Scan(&caseID, &e.id, &at, &e.from, &e.to); err != nil {
+		if err := rows.Scan(&caseID, &e.id, &at, &e.from, &e.to, &e.clerk, &e.note); err != nil {
 			return fmt.Errorf("load history: %w", err)
 		}
 		if e.at, err = time.Parse(time.RFC3339, at); err != nil {

@@ -344,9 +344,15 @@ func (v *registerView) base() store.NewCase {
 	}
 }
 
-func fieldMessage(err error) string {
+// fieldMessage is the message of err for the field key: a partial case
+// checked for one field may fail on another (a fax without its provider
+// yet), which that field reports itself when the case is saved.
+func fieldMessage(key string, err error) string {
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
+		if fe.Field != key {
+			return ""
+		}
 		return fe.Err.Error()
 	}
 	if err != nil {
@@ -386,7 +392,7 @@ func (v *registerView) checkCert() bool {
 	}
 	in := v.base()
 	in.CertNo = v.certNo.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("cert-no", in.Validate())
 	v.fields["cert-no"].setError(msg)
 	return msg == ""
 }
@@ -394,7 +400,7 @@ func (v *registerView) checkCert() bool {
 func (v *registerView) checkPhone() bool {
 	in := v.base()
 	in.Phone = v.phone.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("phone", in.Validate())
 	v.fields["phone"].setError(msg)
 	return msg == ""
 }
@@ -406,7 +412,7 @@ func (v *registerView) checkLines(key, text string, set func(*store.NewCase, str
 	for i, line := range lines(text) {
 		in := v.base()
 		set(&in, line.text)
-		if msg := fieldMessage(in.Validate()); msg != "" {
+		if msg := fieldMessage(key, in.Validate()); msg != "" {
 			errs = append(errs, fmt.Sprintf(txtLineErr, i+1, msg))
 			continue
 		}

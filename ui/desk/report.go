@@ -114,7 +114,9 @@ func (v *reportView) show(r *report.Report, from time.Time) {
 		avg = fmt.Sprintf(txtRepAvgFmt, x)
 	}
 	figs := []struct{ name, value string }{
-		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepDone, fmt.Sprint(f.Done)},
+		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepAccepted, fmt.Sprint(f.Accepted)},
+		{txtRepReturned, fmt.Sprint(f.Returned)}, {txtRepNotices, fmt.Sprint(f.Notices)},
+		{txtRepDone, fmt.Sprint(f.Done)},
 		{txtRepRejected, fmt.Sprint(f.Rejected)}, {txtRepWithdrawn, fmt.Sprint(f.Withdrawn)},
 		{txtRepOnTime, fmt.Sprint(f.OnTime)}, {txtRepLate, fmt.Sprint(f.Late)},
 		{txtRepRate, rate}, {txtRepOpen, fmt.Sprint(f.Open)},
@@ -206,6 +208,7 @@ func (v *reportView) export() {
 		return
 	}
 	rep := v.rep
+	rep.Preparer = v.d.clerk()
 	name := fmt.Sprintf(txtReportFile, v.month.Selected)
 	v.d.saveFile(name, func(path string) {
 		v.exportBt.Disable()

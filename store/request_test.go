@@ -1,0 +1,225 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"beiandesk/store/rules"
+)
+
+func accept(t *testing.T, db *DB, c *Case) *Case {
+	t.Helper()
+	ctx := context.Background()
+	for i := range c.Materials {
+		if _, err := db.CheckItem(ctx, c.ID, i+1, rules.ItemPresent, "", "李娜"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := db.MoveCase(ctx, c.ID, rules.StatusAccepted, time.Time{}, "", "李娜")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func wantFieldErr(t *testing.T, err error, field, text string) {
+	t.Helper()
+	var fe *FieldError
+	if !errors.As(err, &fe) || fe.Field != field || !strings.Contains(err.Error(), text) {
+		t.Errorf("error = %v, want field %s with %q", err, field, text)
+	}
+}
+
+// 办结 of a deregistration needs the record of what was done in the
+// national system; the record shows in the case and its history.
+func TestNationalRecordBeforeDone(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	c := accept(t, db, mustCreate(t, db, sampleCase()))
+	_, err := db.MoveCase(ctx, c.ID, rules.StatusDone, time.Time{}, "", "李娜")
+	wantFieldErr(t, err, "to", "备案管理系统")
+
+	bad := []struct {
+		in    NationalRecord
+		field string
+		text  string
+	}{
+		{NationalRecord{Day: "2026-10-09", Scope: "site", Filings: []string{"晋ICP备12345678号"}}, "filing", "带网站序号"},
+		{NationalRecord{Day: "2026-10-09", Scope: "subject", Filings: []string{"晋ICP备12345678号-1"}}, "filing", "不带序号"},
+		{NationalRecord{Day: "2026-10-09", Scope: "app", Filings: []string{"晋ICP备12345678号-1"}}, "filing", "A或X"},
+		{NationalRecord{Day: "2026-10-09", Scope: "site"}, "filing", "至少填写一个备案号"},
+		{NationalRecord{Day: "2026-10-09", Scope: "everything", Filings: []string{"晋ICP备12345678号-1"}}, "scope", "注销范围"},
+		{NationalRecord{Day: "2026-13-01", Scope: "site", Filings: []string{"晋ICP备12345678号-1"}}, "date", "无效"},
+		{NationalRecord{Day: "2026-09-01", Scope: "site", Filings: []string{"晋ICP备12345678号-1"}}, "date", "早于收件日期"},
+		{NationalRecord{Day: "2026-12-01", Scope: "site", Filings: []string{"晋ICP备12345678号-1"}}, "date", "晚于今天"},
+	}
+	for _, b := range bad {
+		_, err := db.RecordNational(ctx, c.ID, b.in, "李娜")
+		wantFieldErr(t, err, b.field, b.text)
+	}
+	got, err := db.RecordNational(ctx, c.ID, NationalRecord{Day: "2026-10-09", Scope: "site",
+		Filings: []string{"晋ICP备12345678号-1"}}, "李娜")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.RecordNational(ctx, c.ID, NationalRecord{Day: "2026-10-09", Scope: "app",
+		Filings: []string{"晋ICP备12345678号-3X", "晋ICP备12345678号-2A"}}, "王强"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ = db.Case(ctx, c.ID)
+	want := []NationalAction{
+		{"2026-10-09", rules.ScopeSite, "晋ICP备12345678号-1", "李娜"},
+		{"2026-10-09", rules.ScopeApp, "晋ICP备12345678号-3X", "王强"},
+		{"2026-10-09", rules.ScopeApp, "晋ICP备12345678号-2A", "王强"},
+	}
+	if len(got.National) != len(want) {
+		t.Fatalf("national = %+v", got.National)
+	}
+	for i := range want {
+		if got.National[i] != want[i] {
+			t.Errorf("national[%d] = %+v, want %+v", i, got.National[i], want[i])
+		}
+	}
+	if _, err := db.MoveCase(ctx, c.ID, rules.StatusDone, time.Time{}, "", "李娜"); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ := db.History(ctx, c.ID)
+	found := false
+	for _, e := range hist {
+		found = found || (e.Action == "national" && strings.Contains(e.Note, "晋ICP备12345678号-3X"))
+	}
+	if !found {
+		t.Error("history lacks the national record")
+	}
+	// The history is evidence: the table refuses changes.
+	if _, err := db.db.Exec(`DELETE FROM national_action`); err == nil {
+		t.Error("national_action rows could be deleted")
+	}
+	// Not for a case that is not accepted, nor for a password case.
+	c2 := mustCreate(t, db, sampleCase())
+	_, err = db.RecordNational(ctx, c2.ID, NationalRecord{Scope: "subject", Filings: []string{"晋ICP备12345678号"}}, "李娜")
+	wantFieldErr(t, err, "scope", "只有已受理")
+	pw := sampleCase()
+	pw.Kind = "password"
+	c3 := accept(t, db, mustCreate(t, db, pw))
+	_, err = db.RecordNational(ctx, c3.ID, NationalRecord{Scope: "subject", Filings: []string{"晋ICP备12345678号"}}, "李娜")
+	wantFieldErr(t, err, "scope", "不在备案管理系统")
+	if _, err := db.MoveCase(ctx, c3.ID, rules.StatusDone, time.Time{}, "", "李娜"); err != nil {
+		t.Errorf("password done: %v", err)
+	}
+}
+
+// 不予受理 needs a reason, also after acceptance.
+func TestRejectNeedsReasonAlsoAfterAcceptance(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	c := mustCreate(t, db, sampleCase())
+	_, err := db.MoveCase(ctx, c.ID, rules.StatusRejected, time.Time{}, " ", "李娜")
+	wantFieldErr(t, err, "note", "不予受理必须写明原因")
+	c = accept(t, db, c)
+	got, err := db.MoveCase(ctx, c.ID, rules.StatusRejected, time.Time{}, "备案主体在外省", "李娜")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Status != rules.StatusRejected || got.ClosedAt == nil {
+		t.Errorf("status %s closed %v", got.Status, got.ClosedAt)
+	}
+}
+
+func TestRequestRules(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	person := sampleCase()
+	person.SponsorType, person.CertNo, person.Applicant = "person", "", "agent"
+	_, err := db.CreateCase(ctx, person, "李娜")
+	wantFieldErr(t, err, "applicant", "个人主办者须本人申请")
+
+	fax := sampleCase()
+	fax.Channel, fax.Provider = "fax", " "
+	_, err = db.CreateCase(ctx, fax, "李娜")
+	wantFieldErr(t, err, "provider", "传真件必须填写")
+	fax.Provider = "中国联通山西分公司"
+	mustCreate(t, db, fax)
+
+	conflict := sampleCase()
+	conflict.Kind, conflict.Provider = "conflict", ""
+	_, err = db.CreateCase(ctx, conflict, "李娜")
+	wantFieldErr(t, err, "provider", "接入商")
+
+	// A conflict with a filing number concerns an issued filing: 注销 materials.
+	conflict.Provider = "中国电信山西分公司"
+	c := mustCreate(t, db, conflict)
+	if !strings.HasPrefix(c.Number, "CT-2026-") || c.Stage() != rules.StageIssued || c.Due != "2026-10-13" {
+		t.Errorf("conflict %s stage %s due %s", c.Number, c.Stage(), c.Due)
+	}
+	want := rules.MaterialsAt(rules.KindConflict, rules.SponsorOrg, rules.ApplicantLegal, rules.StageIssued)
+	if len(c.Materials) != len(want) || c.Materials[0].Item != want[0] || c.Materials[1].Item != "申请表(企业版)" {
+		t.Errorf("materials %+v", c.Materials)
+	}
+	review := conflict
+	review.Filings, review.Stage = nil, ""
+	c = mustCreate(t, db, review)
+	if c.Stage() != rules.StageReview || len(c.Materials) != 2 || !strings.Contains(c.Materials[1].Item, "删除备案信息") {
+		t.Errorf("review conflict stage %s materials %+v", c.Stage(), c.Materials)
+	}
+	review.Stage = "issued"
+	if c = mustCreate(t, db, review); c.Stage() != rules.StageIssued {
+		t.Errorf("explicit stage %s", c.Stage())
+	}
+	notConflict := sampleCase()
+	notConflict.Stage = "review"
+	_, err = db.CreateCase(ctx, notConflict, "李娜")
+	wantFieldErr(t, err, "stage", "只有备案冲突")
+}
+
+// The clerk may add an item beyond the FAQ's list; it blocks acceptance
+// until present and is in the history.
+func TestAddItem(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	c := mustCreate(t, db, sampleCase())
+	for i := range c.Materials {
+		db.CheckItem(ctx, c.ID, i+1, rules.ItemPresent, "", "李娜")
+	}
+	c, err := db.AddItem(ctx, c.ID, " 域名证书复印件 ", "李娜")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(c.Materials)
+	if c.Materials[n-1] != (rules.Item{Item: "域名证书复印件", State: rules.ItemMissing}) {
+		t.Fatalf("added %+v", c.Materials[n-1])
+	}
+	if _, err := db.MoveCase(ctx, c.ID, rules.StatusAccepted, time.Time{}, "", "李娜"); err == nil {
+		t.Error("accepted with the added item missing")
+	}
+	_, err = db.AddItem(ctx, c.ID, "域名证书复印件", "李娜")
+	wantFieldErr(t, err, "add", "已有")
+	_, err = db.AddItem(ctx, c.ID, "  ", "李娜")
+	wantFieldErr(t, err, "add", "不能为空")
+	if _, err := db.CheckItem(ctx, c.ID, n, rules.ItemPresent, "", "李娜"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MoveCase(ctx, c.ID, rules.StatusAccepted, time.Time{}, "", "李娜"); err != nil {
+		t.Fatal(err)
+	}
+	hist, _ := db.History(ctx, c.ID)
+	found := false
+	for _, e := range hist {
+		found = found || (e.Clerk == "李娜" && e.Note == "增加材料「域名证书复印件」")
+	}
+	if !found {
+		t.Error("history lacks the added item")
+	}
+}
+
+// recordNational records a site deregistration done on day (YYYY-MM-DD).
+func recordNational(t testing.TB, db *DB, id int64, day string) {
+	t.Helper()
+	if _, err := db.RecordNational(context.Background(), id, NationalRecord{Day: day, Scope: "site",
+		Filings: []string{"晋ICP备12345678号-1"}}, "李娜"); err != nil {
+		t.Fatal(err)
+	}
+}
