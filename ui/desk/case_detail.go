@@ -130,6 +130,9 @@ func (v *caseDetail) build() {
 	} else {
 		v.items = nil
 	}
+	if n := v.nationalSection(); n != nil {
+		parts = append(parts, heading(txtNational), n, widget.NewSeparator())
+	}
 	parts = append(parts, heading(txtActions), v.actionSection())
 	if n := v.noticeSection(); n != nil {
 		parts = append(parts, widget.NewSeparator(), heading(txtNotice), n)

@@ -1,0 +1,47 @@
+package desk
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+)
+
+// An accepted deregistration shows the national-system form; recording
+// there lets the case be 办结 and shows the record in the detail.
+func TestCaseDetailRecordsNationalAction(t *testing.T) {
+	d, _ := newTestDesk(t)
+	ctx := context.Background()
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "email", ReceivedAt: cst("2026-10-09 09:00"),
+		Sponsor: "晋城市宇浩信息技术有限公司", Filings: []string{"晋ICP备12345678号-1"}})
+	for i := range c.Materials {
+		if _, err := d.db.CheckItem(ctx, c.ID, i+1, rules.ItemPresent, "", "t"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := d.db.MoveCase(ctx, c.ID, rules.StatusAccepted, cst("2026-10-09 10:00"), "", "t"); err != nil {
+		t.Fatal(err)
+	}
+	d.OpenCase(c.ID)
+	d.wait()
+	v := d.cases.detail
+	b := findButton(v.scroll.Content, txtNationalRecord)
+	if b == nil {
+		t.Fatal("no national-system form on an accepted deregistration")
+	}
+	test.Tap(b)
+	d.wait()
+	got, _ := d.db.Case(ctx, c.ID)
+	if len(got.National) != 1 || got.National[0].Filing != "晋ICP备12345678号-1" || got.National[0].Scope != rules.ScopeSite {
+		t.Fatalf("national %+v", got.National)
+	}
+	if findButton(v.scroll.Content, txtNationalRecord) == nil {
+		t.Error("form gone while the case is still accepted")
+	}
+	if _, err := d.db.MoveCase(ctx, c.ID, rules.StatusDone, d.now(), "", "t"); err != nil {
+		t.Fatalf("done after the record: %v", err)
+	}
+}

@@ -1,0 +1,13 @@
+package desk
+
+// Chinese text of the national-system record in the case detail.
+const (
+	txtNational            = "备案管理系统办理情况"
+	txtNationalNone        = "尚未记录(注销、冲突案件办结前必须记录)"
+	txtNationalLine        = "%s  注销%s  %s  经办人:%s"
+	txtNationalDate        = "办理日期"
+	txtNationalScope       = "注销范围"
+	txtNationalFilings     = "备案号"
+	txtNationalFilingsHint = "多个备案号用空格分开"
+	txtNationalRecord      = "记录办理情况"
+)
