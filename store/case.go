@@ -206,9 +206,12 @@ func (db *DB) CreateCase(ctx context.Context, in NewCase, clerk string) (*Case, 
 	}
 	now := db.Now()
 	recv := in.ReceivedAt
-	day := workday.DayOf(recv)
 	var id int64
 	err = db.withTx(ctx, func(tx *sql.Tx) error {
+		day, err := receiptDay(ctx, tx, recv)
+		if err != nil {
+			return err
+		}
 		due, err := dueDate(ctx, tx, v.kind, day)
 		if err != nil {
 			return err

@@ -68,6 +68,10 @@ type Dashboard struct {
 
 	// Months are the twelve months ending with this one, oldest first.
 	Months []MonthCount
+
+	// Banners warn about holiday tables missing or unverified for this
+	// year, or from 1 November for the next (workday.Calendar.Banner).
+	Banners []string
 }
 
 // OnTimeRate is MonthOnTime / MonthClosedWithDue; ok is false when no case
@@ -88,7 +92,7 @@ func (db *DB) Dashboard(ctx context.Context, today time.Time) (*Dashboard, error
 		return nil, err
 	}
 	t := workday.Civil(today)
-	d := &Dashboard{Today: workday.Format(t), Month: t.Format("2006-01")}
+	d := &Dashboard{Today: workday.Format(t), Month: t.Format("2006-01"), Banners: cal.Banner(t)}
 	if d.NewMails, err = db.CountMails(ctx, MailNew); err != nil {
 		return nil, err
 	}

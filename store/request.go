@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"beiandesk/store/rules"
+	"beiandesk/store/workday"
 )
 
 // detailStage is the key of Case.Details holding a conflict's stage.
@@ -57,4 +58,19 @@ func outcomeField(to rules.Status) string {
 		return "note"
 	}
 	return "to"
+}
+
+// DueVerified reports whether the case's due date was counted on verified
+// holiday tables only (workday.Calendar.SpanVerified); ok is false when the
+// case has no deadline.
+func (c *Case) DueVerified(cal *workday.Calendar) (verified, ok bool) {
+	if c.Due == "" {
+		return false, false
+	}
+	due, err1 := workday.ParseDate(c.Due)
+	clock, err2 := workday.ParseDate(c.ClockDay)
+	if err1 != nil || err2 != nil {
+		return false, true
+	}
+	return cal.SpanVerified(clock, due), true
 }

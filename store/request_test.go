@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"beiandesk/store/rules"
+	"beiandesk/store/workday"
 )
 
 func accept(t *testing.T, db *DB, c *Case) *Case {
@@ -221,5 +222,63 @@ func recordNational(t testing.TB, db *DB, id int64, day string) {
 	if _, err := db.RecordNational(context.Background(), id, NationalRecord{Day: day, Scope: "site",
 		Filings: []string{"晋ICP备12345678号-1"}}, "李娜"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The after-hours rule is a setting, off by default; on, a receipt after
+// 17:30 or on a day off counts from the next working day.
+func TestAfterHoursSetting(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	in := sampleCase()
+	in.ReceivedAt = time.Date(2026, 10, 9, 18, 0, 0, 0, workday.China()) // Fri after closing
+	if on, err := db.AfterHours(ctx); err != nil || on {
+		t.Fatalf("default after-hours %v %v", on, err)
+	}
+	c := mustCreate(t, db, in)
+	if c.ReceivedDay != "2026-10-09" || c.Due != "2026-10-15" {
+		t.Errorf("off: received %s due %s", c.ReceivedDay, c.Due)
+	}
+	if err := db.SetAfterHours(ctx, true); err != nil {
+		t.Fatal(err)
+	}
+	// Sat Oct 10 is a make-up working day: received then, due Oct 16 instead of Oct 15.
+	c = mustCreate(t, db, in)
+	if c.ReceivedDay != "2026-10-10" || c.ClockDay != "2026-10-10" || c.Due != "2026-10-16" || !c.ReceivedAt.Equal(in.ReceivedAt) {
+		t.Errorf("on: received %s clock %s due %s at %v", c.ReceivedDay, c.ClockDay, c.Due, c.ReceivedAt)
+	}
+}
+
+// A due date counted into 2027 (lunar-go's table) or 2028 (none) is 未核实,
+// and the dashboard says so from 1 November.
+func TestDueVerifiedAndBanner(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	cal, _ := db.Calendar(ctx)
+	in := sampleCase()
+	c := mustCreate(t, db, in)
+	if v, ok := c.DueVerified(cal); !ok || !v {
+		t.Errorf("2026 case: verified %v %v", v, ok)
+	}
+	in.ReceivedAt = time.Date(2026, 12, 28, 10, 0, 0, 0, workday.China())
+	c = mustCreate(t, db, in)
+	if v, ok := c.DueVerified(cal); !ok || v {
+		t.Errorf("case due in 2027: verified %v %v", v, ok)
+	}
+	other := sampleCase()
+	other.Kind = "other"
+	if _, ok := mustCreate(t, db, other).DueVerified(cal); ok {
+		t.Error("a case without deadline has a verification")
+	}
+	d, err := db.Dashboard(ctx, time.Date(2026, 11, 27, 10, 0, 0, 0, workday.China()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Banners) != 1 || d.Banners[0] != "2027年节假日安排尚未以国务院通知核实" {
+		t.Errorf("banners %q", d.Banners)
+	}
+	d, _ = db.Dashboard(ctx, time.Date(2027, 11, 2, 10, 0, 0, 0, workday.China()))
+	if len(d.Banners) != 2 || d.Banners[1] != "2028年节假日安排尚未导入" {
+		t.Errorf("banners 2027-11 %q", d.Banners)
 	}
 }

@@ -345,3 +345,27 @@ func TestRequestsAndOutcomesFromCLI(t *testing.T) {
 		t.Fatalf("rejected: %+v", c)
 	}
 }
+
+// A year without a holiday table is not silently weekends-only: workdays
+// warns on stderr (stdout keeps the bare date) and the case says 未核实.
+func TestUnverifiedCalendarFromCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	out, errs, code := cli(t, db, "", "workdays", "--from", "2028-01-03", "--days", "5")
+	if code != 0 || out != "2028-01-10\n" || !strings.Contains(errs, "2028年节假日安排尚未导入") {
+		t.Fatalf("2028: %q %q %d", out, errs, code)
+	}
+	out, errs, code = cli(t, db, "", "workdays", "--from", "2026-09-30", "--days", "5")
+	if code != 0 || out != "2026-10-13\n" || errs != "" {
+		t.Fatalf("2026: %q %q %d", out, errs, code)
+	}
+	c := decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "email",
+		"--received", "2027-03-01T10:00:00+08:00", "--json"))
+	if c.DueVerified == nil || *c.DueVerified {
+		t.Errorf("2027 case due_verified %v", c.DueVerified)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "email",
+		"--received", "2026-03-02T10:00:00+08:00", "--json"))
+	if c.DueVerified == nil || !*c.DueVerified {
+		t.Errorf("2026 case due_verified %v", c.DueVerified)
+	}
+}

@@ -40,6 +40,10 @@ type caseJSON struct {
 	WorkdaysLeft    *int              `json:"workdays_left"`
 	Details         map[string]string `json:"details"`
 	Warnings        []string          `json:"warnings,omitempty"`
+	// DueVerified is false when the due date was counted across a year
+	// whose holiday table is missing or not yet from the State Council's
+	// notice (未核实); null without a deadline.
+	DueVerified *bool `json:"due_verified"`
 	// Stage is a conflict's stage (review, issued); "" for other kinds.
 	Stage string `json:"stage,omitempty"`
 	// National is what was done in the national filing system.
@@ -90,6 +94,9 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 				j.OnTime = &ok
 			}
 		}
+	}
+	if v, ok := c.DueVerified(cal); ok {
+		j.DueVerified = &v
 	}
 	j.Stage = string(c.Stage())
 	j.National = make([]nationalJSON, len(c.National))

@@ -21,6 +21,7 @@ const (
 	msgOSNotExist     = "(文件或文件夹不存在)"
 	msgOSPermission   = "(没有访问权限)"
 	msgBadItem        = "材料序号「%s」无效,应为正整数"
+	msgWarning        = "警告"
 	msgAddAlone       = "--add 增加材料时不能同时使用 --item/--state"
 )
 

@@ -116,6 +116,7 @@ func (b *breakdown) finish(r *Report) {
 func (c *counter) describe(rec *caseRec, end time.Time) {
 	row := rec.Row
 	row.City = validate.City(row.CertNo)
+	row.DueUnverified = !row.Due.IsZero() && !c.cal.SpanVerified(row.ReceivedDay, row.Due)
 	var clerks []string
 	for _, e := range rec.events {
 		if !e.at.Before(end) {

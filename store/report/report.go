@@ -178,6 +178,9 @@ type Row struct {
 	NoticeDay time.Time
 	National  string // what was cancelled in the national filing system
 	City      string // 地市 of the certificate
+	// DueUnverified marks a due date counted across a year whose holiday
+	// table is missing or not from the State Council's notice (未核实).
+	DueUnverified bool
 }
 
 // ProviderCount is one line of the 接入商 sheet.

@@ -47,6 +47,12 @@ func (w *writer) detail() error {
 		textCol(detailHeaders[29], 10, 44, func(c *Row) string { return c.National }),
 		textCol(detailHeaders[30], 5, 6, func(c *Row) string { return c.City }),
 		textCol(detailHeaders[31], 6, 10, func(c *Row) string { return applicantLabel(c) }),
+		textCol(detailHeaders[32], 6, 8, func(c *Row) string {
+			if c.DueUnverified {
+				return dueUnverified
+			}
+			return ""
+		}),
 	}
 	return writeList(w, sheetDetail, cols, w.r.Cases)
 }

@@ -203,7 +203,7 @@ func TestWriteDetail(t *testing.T) {
 	wantB := []string{f.number["B"], "注销备案", "传真", "已办结", "2026-10-08 09:00", "2026-10-08", "2026-10-14",
 		"2026-10-20", "9", "4", "逾期", "单位", "山西汾河数据服务有限公司", "", "", "", "中国移动山西分公司", "",
 		"0351-8788032", "是", "0", "case B",
-		"2026-10-09", "已受理:李娜、已办结:李娜", "", "0", "", "", "", "2026-10-20 网站 晋ICP备99999999号-1", "未知", "法人本人"}
+		"2026-10-09", "已受理:李娜、已办结:李娜", "", "0", "", "", "", "2026-10-20 网站 晋ICP备99999999号-1", "未知", "法人本人", ""}
 	if got := pad(rows[3], len(wantB)); !reflect.DeepEqual(got, wantB) {
 		t.Errorf("B\n got %q\nwant %q", got, wantB)
 	}
@@ -317,7 +317,7 @@ func TestWriteProviders(t *testing.T) {
 // setup of every sheet.
 func TestWriteLayout(t *testing.T) {
 	_, x, path := exportOctober(t)
-	lists := map[string]string{"明细": "$A$1:$AF$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
+	lists := map[string]string{"明细": "$A$1:$AG$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
 	names := map[string]string{}
 	for _, d := range x.GetDefinedName() {
 		names[d.Scope+" "+d.Name] = d.RefersTo
@@ -340,7 +340,7 @@ func TestWriteLayout(t *testing.T) {
 		}
 	}
 	// The auto-filter is in the sheet XML too, not only as a name.
-	for i, ref := range map[int]string{2: "$A$1:$AF$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
+	for i, ref := range map[int]string{2: "$A$1:$AG$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
 		if xml := zipFile(t, path, "xl/worksheets/sheet"+string(rune('0'+i))+".xml"); !strings.Contains(xml, `<autoFilter ref="`+ref+`"`) {
 			t.Errorf("sheet%d has no autoFilter %s", i, ref)
 		}

@@ -177,7 +177,7 @@ func (v *caseDetail) infoSection() fyne.CanvasObject {
 	due := txtDetNoDue
 	level := theme.UrgencyOK
 	if c.Due != "" {
-		level, due = dueText(v.cal, v.d.now(), c)
+		level, due = dueLabel(v.cal, v.d.now(), c)
 	}
 	dueText := canvas.NewText(due, urgencyColor(level))
 	dueText.TextStyle.Bold = level != theme.UrgencyOK

@@ -10,4 +10,5 @@ const (
 	txtNationalFilings     = "备案号"
 	txtNationalFilingsHint = "多个备案号用空格分开"
 	txtNationalRecord      = "记录办理情况"
+	txtDueUnverified       = "(未核实)"
 )
