@@ -45,3 +45,18 @@ func TestCaseDetailRecordsNationalAction(t *testing.T) {
 		t.Fatalf("done after the record: %v", err)
 	}
 }
+
+// The after-hours setting is a check box in 设置, off by default.
+func TestSettingsAfterHours(t *testing.T) {
+	d, _ := newTestDesk(t)
+	d.SelectTab(TabSettings)
+	d.wait()
+	c := d.settings.afterHours
+	if c == nil || c.Checked {
+		t.Fatalf("after-hours box %v", c)
+	}
+	test.Tap(c)
+	if on, err := d.db.AfterHours(context.Background()); err != nil || !on {
+		t.Fatalf("after tap: %v %v", on, err)
+	}
+}
