@@ -202,12 +202,17 @@ func (w *writer) countTable(c *cells, row, col int, head string, counts []Count)
 	return row
 }
 
+// printLastCol is the last column printed on 汇总: the chart anchored at
+// I4 is 560 pixels wide and ends in column Q (the LibreOffice rendering of
+// an area ending in P cut it off).
+const printLastCol = "R"
+
 // printArea limits printing to the tables and the chart beside them.
 func printArea(f *excelize.File, sheet string, lastCol, lastRow int) error {
 	_ = lastCol
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Area",
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$P$%d", sheet, lastRow),
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, printLastCol, lastRow),
 		Scope:    sheet,
 	})
 }
