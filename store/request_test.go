@@ -63,8 +63,8 @@ func TestNationalRecordBeforeDone(t *testing.T) {
 	}
 	got, err := db.RecordNational(ctx, c.ID, NationalRecord{Day: "2026-10-09", Scope: "site",
 		Filings: []string{"晋ICP备12345678号-1"}}, "李娜")
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(got.National) != 1 {
+		t.Fatalf("first record: %v", err)
 	}
 	if _, err := db.RecordNational(ctx, c.ID, NationalRecord{Day: "2026-10-09", Scope: "app",
 		Filings: []string{"晋ICP备12345678号-3X", "晋ICP备12345678号-2A"}}, "王强"); err != nil {
