@@ -121,8 +121,8 @@ const (
 // Label is the Chinese text of the 结果 column.
 func (o Outcome) Label() string { return outcomeLabels[o] }
 
-// Row is one case as it stood at the end of the period. (The fields are
-// ordered to pack it into 384 bytes: a report may hold 100k of them.)
+// Row is one case as it stood at the end of the period. (A report may
+// hold 100k of them: keep the fields few and packed.)
 type Row struct {
 	ID          int64
 	Number      string

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -58,5 +59,21 @@ func TestSettingsAfterHours(t *testing.T) {
 	test.Tap(c)
 	if on, err := d.db.AfterHours(context.Background()); err != nil || !on {
 		t.Fatalf("after tap: %v %v", on, err)
+	}
+}
+
+// Registering a conflict shows the materials of its stage: 删除备案信息 while
+// no filing number is given, the 注销 materials once one is.
+func TestRegisterConflictMaterialsFollowStage(t *testing.T) {
+	d, _ := newTestDesk(t)
+	r := d.register
+	d.SelectTab(TabRegister)
+	r.kind.SetSelected(rules.KindConflict.Label())
+	if !strings.Contains(r.materials.Text, "删除备案信息") {
+		t.Fatalf("review-stage materials %q", r.materials.Text)
+	}
+	test.Type(r.filings, "晋ICP备12345678号-1")
+	if strings.Contains(r.materials.Text, "删除备案信息") || !strings.Contains(r.materials.Text, "申请表(企业版)") {
+		t.Fatalf("issued-stage materials %q", r.materials.Text)
 	}
 }

@@ -95,7 +95,12 @@ func newRegisterView(d *Desk) *registerView {
 	v.provider = newEntry(d)
 	v.filings = newMultiLineEntry(d, 3)
 	v.filings.SetPlaceHolder(txtHintFilings)
-	v.filings.OnChanged = func(string) { v.checkFilings() }
+	v.filings.OnChanged = func(string) {
+		v.checkFilings()
+		if v.kindCode() == rules.KindConflict {
+			v.kindChanged() // the materials follow the stage
+		}
+	}
 	v.domains = newMultiLineEntry(d, 3)
 	v.domains.SetPlaceHolder(txtHintDomains)
 	v.domains.OnChanged = func(string) { v.checkDomains() }
@@ -287,16 +292,19 @@ func (v *registerView) kindChanged() {
 	} else {
 		v.fields["cert-no"].label.SetText(txtFieldCertPer)
 	}
-	items := rules.Materials(v.kindCode(), v.sponsorTypeCode(), v.applicantCode())
+	// A conflict's list follows its stage, which the store derives from
+	// whether filing numbers are given (rules.DefaultStage).
+	stage := rules.DefaultStage(len(lines(v.filings.Text)))
+	items := rules.MaterialsAt(v.kindCode(), v.sponsorTypeCode(), v.applicantCode(), stage)
 	if len(items) == 0 {
 		v.materials.SetText(txtNoMaterials)
 		return
 	}
-	lines := make([]string, len(items))
+	list := make([]string, len(items))
 	for i, it := range items {
-		lines[i] = fmt.Sprintf("%d. %s", i+1, it)
+		list[i] = fmt.Sprintf("%d. %s", i+1, it)
 	}
-	v.materials.SetText(strings.Join(lines, "\n"))
+	v.materials.SetText(strings.Join(list, "\n"))
 }
 
 // channelChanged shows the details of the chosen channel.
