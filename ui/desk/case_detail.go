@@ -266,6 +266,9 @@ func (v *caseDetail) checklistSection() fyne.CanvasObject {
 		v.items = append(v.items, r)
 		rows.Add(container.NewGridWithColumns(2, name, container.NewVBox(r.radio, reasonBox)))
 	}
+	if v.editable() {
+		rows.Add(v.addItemRow())
+	}
 	return rows
 }
 

@@ -62,3 +62,28 @@ func (v *caseDetail) nationalSection() fyne.CanvasObject {
 	box.Add(container.NewHBox(record))
 	return box
 }
+
+// addItemRow lets the clerk add a material beyond the FAQ's list (its
+// "等"); the store records it in the history.
+func (v *caseDetail) addItemRow() fyne.CanvasObject {
+	e := newEntry(v.d)
+	e.SetPlaceHolder(txtAddItemHint)
+	id := v.c.ID
+	add := func() {
+		text := e.Text
+		clerk := v.d.clerk()
+		v.d.bg(func() func() {
+			_, err := v.d.db.AddItem(v.d.ctx, id, text, clerk)
+			return func() {
+				if err != nil {
+					v.d.showError(err)
+					return
+				}
+				v.d.changed()
+				v.reload()
+			}
+		})
+	}
+	e.OnSubmitted = func(string) { add() }
+	return container.NewBorder(nil, nil, nil, widget.NewButton(txtAddItem, add), e)
+}

@@ -77,3 +77,28 @@ func TestRegisterConflictMaterialsFollowStage(t *testing.T) {
 		t.Fatalf("issued-stage materials %q", r.materials.Text)
 	}
 }
+
+// 增加材料 in the checklist adds an item, missing, recorded in the history.
+func TestCaseDetailAddsItem(t *testing.T) {
+	d, _ := newTestDesk(t)
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "email", ReceivedAt: cst("2026-10-09 09:00"),
+		Sponsor: "晋城市宇浩信息技术有限公司"})
+	d.OpenCase(c.ID)
+	d.wait()
+	v := d.cases.detail
+	b := findButton(v.scroll.Content, txtAddItem)
+	if b == nil {
+		t.Fatal("no 增加材料 button")
+	}
+	for _, o := range test.LaidOutObjects(v.scroll.Content) {
+		if e, ok := o.(*entry); ok && e.PlaceHolder == txtAddItemHint {
+			e.SetText("域名证书复印件")
+		}
+	}
+	test.Tap(b)
+	d.wait()
+	got, _ := d.db.Case(context.Background(), c.ID)
+	if n := len(got.Materials); n != len(c.Materials)+1 || got.Materials[n-1].Item != "域名证书复印件" {
+		t.Fatalf("materials %+v", got.Materials)
+	}
+}

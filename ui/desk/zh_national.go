@@ -11,6 +11,8 @@ const (
 	txtNationalFilingsHint = "多个备案号用空格分开"
 	txtNationalRecord      = "记录办理情况"
 	txtDueUnverified       = "(未核实)"
+	txtAddItem             = "增加材料"
+	txtAddItemHint         = "清单外还需要的材料(FAQ所列之外的“等”)"
 	txtAfterHours          = "下班后(17:30以后)或休息日收到的传真、邮件,按下一个工作日收件计算"
 	txtAfterHoursHint      = "默认不启用:收件日为收到当天(北京时间)。只影响此后登记的案件。"
 )
