@@ -58,7 +58,9 @@ func needDovecot(t testing.TB) string {
 	return bin
 }
 
-func startDovecot(t testing.TB) *dovecot {
+// extra is appended to the configuration (e.g. a namespace with special-use
+// folders).
+func startDovecot(t testing.TB, extra ...string) *dovecot {
 	t.Helper()
 	bin := needDovecot(t)
 	// Not t.TempDir: its folders are private to root, and Dovecot's mail
@@ -139,7 +141,7 @@ service imap-login {
     port = 0
   }
 }
-`, dir, d.logPath, loginUser, internalUser, passwd, d.uid, d.gid, home, d.port)
+`, dir, d.logPath, loginUser, internalUser, passwd, d.uid, d.gid, home, d.port) + strings.Join(extra, "\n")
 	confPath := filepath.Join(dir, "dovecot.conf")
 	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
 		t.Fatal(err)

@@ -8,52 +8,63 @@ import (
 	"beiandesk/store/workday"
 )
 
-// detailStage is the key of Case.Details holding a conflict's stage.
-const detailStage = "stage"
+// DetailStage is the key of Case.Details holding a conflict's stage.
+const DetailStage = "stage"
 
 // checkRequest applies the rules that depend on the kind and channel
-// together: who must be named as access provider, and a conflict's stage.
-func (v *validated) checkRequest(in *NewCase) error {
-	if rules.NeedsProvider(v.kind, v.channel) && strings.TrimSpace(in.Provider) == "" {
-		if v.channel == rules.ChannelFax {
-			return fieldErrf("provider", msgProviderFax)
+// together: who must be named as access provider (atDesk only), and a
+// conflict's stage.
+func (v *Normalized) checkRequest(in *NewCase, atDesk bool) error {
+	if atDesk && rules.NeedsProvider(v.Kind, v.Channel) && strings.TrimSpace(in.Provider) == "" {
+		if v.Channel == rules.ChannelFax {
+			return FieldErrf("provider", msgProviderFax)
 		}
-		return fieldErrf("provider", msgProviderConflict)
+		return FieldErrf("provider", msgProviderConflict)
 	}
 	stage := strings.TrimSpace(in.Stage)
 	if stage == "" && in.Details != nil {
-		stage = in.Details[detailStage]
+		stage = in.Details[DetailStage]
 	}
 	switch {
-	case v.kind != rules.KindConflict && stage != "":
-		return fieldErrf("stage", msgStageNotConflict)
-	case v.kind != rules.KindConflict:
+	case v.Kind != rules.KindConflict && stage != "":
+		return FieldErrf("stage", msgStageNotConflict)
+	case v.Kind != rules.KindConflict:
 	case stage == "":
-		v.stage = rules.DefaultStage(len(in.Filings))
+		v.Stage = rules.DefaultStage(len(in.Filings))
 	default:
 		s, err := rules.ParseStage(stage)
 		if err != nil {
-			return fieldErr("stage", err)
+			return FieldErr("stage", err)
 		}
-		v.stage = s
+		v.Stage = s
 	}
 	return nil
 }
 
-// details are the stored channel details, with a conflict's stage.
-func (v *validated) details(in map[string]string) map[string]string {
-	out := maps.Clone(nonNilMap(in))
-	if v.stage != "" {
-		out[detailStage] = string(v.stage)
+// StoredDetails are the channel details a book stores for the case: in,
+// with a conflict's stage. Never nil.
+func (v *Normalized) StoredDetails(in map[string]string) map[string]string {
+	out := maps.Clone(in)
+	if out == nil {
+		out = map[string]string{}
+	}
+	if v.Stage != "" {
+		out[DetailStage] = string(v.Stage)
 	}
 	return out
 }
 
-// Stage is the stage of a conflict ("" for other kinds).
-func (c *Case) Stage() rules.Stage { return rules.Stage(c.Details[detailStage]) }
+// Materials is the checklist a new case starts with.
+func (v *Normalized) Materials() []string {
+	return rules.MaterialsAt(v.Kind, v.SponsorType, v.Applicant, v.Stage)
+}
 
-// outcomeField names the flag an outcome error belongs to.
-func outcomeField(to rules.Status) string {
+// Stage is the stage of a conflict ("" for other kinds).
+func (c *Case) Stage() rules.Stage { return rules.Stage(c.Details[DetailStage]) }
+
+// OutcomeField names the field an outcome error (rules.CheckOutcome)
+// belongs to.
+func OutcomeField(to rules.Status) string {
 	if to == rules.StatusRejected {
 		return "note"
 	}

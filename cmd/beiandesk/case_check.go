@@ -33,7 +33,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 		defer db.Close()
-		c, err := db.AddItem(ctx, id, *add, e.clerkName(ctx, db))
+		c, err := db.AddItem(ctx, id, 0, *add, e.clerkName(ctx, db))
 		if err != nil {
 			return err
 		}
@@ -58,7 +58,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.CheckItem(ctx, id, n, st, *note, e.clerkName(ctx, db))
+	c, err := db.CheckItem(ctx, id, 0, n, st, *note, e.clerkName(ctx, db))
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func caseRecord(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.RecordNational(ctx, id, in, e.clerkName(ctx, db))
+	c, err := db.RecordNational(ctx, id, 0, in, e.clerkName(ctx, db))
 	if err != nil {
 		return err
 	}

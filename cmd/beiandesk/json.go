@@ -40,6 +40,8 @@ type caseJSON struct {
 	WorkdaysLeft    *int              `json:"workdays_left"`
 	Details         map[string]string `json:"details"`
 	Warnings        []string          `json:"warnings,omitempty"`
+	LegacyNo        string            `json:"legacy_no"`
+	Version         int64             `json:"version"`
 	// DueVerified is false when the due date was counted across a year
 	// whose holiday table is missing or not yet from the State Council's
 	// notice (未核实); null without a deadline.
@@ -70,7 +72,8 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 		SponsorType: string(c.SponsorType), Sponsor: c.Sponsor, Filings: c.Filings,
 		Provider: c.Provider, MailIDs: c.MailIDs, Applicant: string(c.Applicant), CertNo: c.CertNo,
 		Contact: c.Contact, Phone: c.Phone, DomainsPunycode: c.Domains, ClockStart: c.ClockDay,
-		Complete: c.Complete(), Details: c.Details, Warnings: c.Warnings,
+		Complete: c.Complete(), Details: c.Details, Warnings: c.Warnings, LegacyNo: c.LegacyNo,
+		Version: c.Version,
 		Domains: make([]string, len(c.Domains)), Materials: make([]materialJSON, len(c.Materials)),
 	}
 	for i, d := range c.Domains {

@@ -16,6 +16,8 @@ import (
 
 	_ "beiandesk/cmd/beiandesk/internal/locale" // before Fyne; see the package
 	"beiandesk/store"
+	"beiandesk/store/backend"
+	"beiandesk/store/sqlite"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".
@@ -68,6 +70,11 @@ func describe(err error) string {
 	if errors.As(err, &fe) {
 		msg = "--" + fe.Field + ": " + fe.Err.Error()
 	}
+	// A concurrent change is said in the clerk's words, without context.
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		msg = ce.Error()
+	}
 	// The operating system's own words are English; say it in Chinese too.
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -112,6 +119,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 			return caseEdit(ctx, e, rest)
 		case "record":
 			return caseRecord(ctx, e, rest)
+		case "show":
+			return caseShow(ctx, e, rest)
 		}
 		return usageError{fmt.Sprintf(msgUnknownCommand, "case "+sub)}
 	case "cases":
@@ -142,6 +151,14 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return mailsList(ctx, e, rest)
 	case "export":
 		return export(ctx, e, rest)
+	case "notice":
+		return noticeCmd(ctx, e, rest)
+	case "reply":
+		return reply(ctx, e, rest)
+	case "outbox":
+		return outboxCmd(ctx, e, rest)
+	case "ledger":
+		return ledgerCmd(ctx, e, rest)
 	case "help":
 		fmt.Fprint(e.stdout, msgHelp)
 		return nil
@@ -176,7 +193,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // resolveDB resolves the database: --db, then $BEIANDESK_DB, then the
-// per-user default (see store.DefaultPath).
+// per-user default (see sqlite.DefaultPath).
 func (e *env) resolveDB() (string, error) {
 	if e.dbPath != "" {
 		return e.dbPath, nil
@@ -189,18 +206,18 @@ func (e *env) resolveDB() (string, error) {
 
 // DefaultDBPath is the case book chosen in 设置, else the one in the
 // per-user data folder.
-func DefaultDBPath() (string, error) { return store.DefaultPath() }
+func DefaultDBPath() (string, error) { return sqlite.DefaultPath() }
 
-func (e *env) open(ctx context.Context) (*store.DB, error) {
+func (e *env) open(ctx context.Context) (store.Book, error) {
 	path, err := e.resolveDB()
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path)
+	return backend.Open(ctx, path)
 }
 
 // clerkName is --clerk, else the saved clerk name, else the OS user.
-func (e *env) clerkName(ctx context.Context, db *store.DB) string {
+func (e *env) clerkName(ctx context.Context, db store.Book) string {
 	if e.clerk != "" {
 		return e.clerk
 	}

@@ -3,7 +3,7 @@ package main
 // Chinese text of the command line, kept together for review.
 const (
 	msgUnknownCommand = "未知命令「%s」,运行 beiandesk help 查看用法"
-	msgCaseUsage      = "用法: beiandesk case new|status|check|edit|record …"
+	msgCaseUsage      = "用法: beiandesk case new|status|check|edit|record|show …"
 	msgHolidaysUsage  = "用法: beiandesk holidays import|list …"
 	msgBadTime        = "无法识别的时间「%s」,应为 RFC 3339 格式,如 2026-09-30T10:00:00+08:00"
 	msgBadID          = "案件编号「%s」无效,应为正整数"
@@ -43,7 +43,11 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk holidays import [--year YYYY] FILE
   beiandesk holidays list --year YYYY --json
   beiandesk export --month YYYY-MM --out FILE.xlsx   (或 --from YYYY-MM-DD --to YYYY-MM-DD)
+  beiandesk notice ID --kind receipt|accept|return|reject|done --out FILE.pdf   (或 --text 输出文本)
+  beiandesk reply ID --kind K [--to ADDR] [--smtp-host H --smtp-port P --smtp-security tls|starttls|none] [--dry-run --out FILE.eml] --json
+  beiandesk outbox [--retry ID [--confirm]] --json   发件记录;先核对上次未完成的发送
   beiandesk backup --out FILE
+  beiandesk ledger import FILE.xlsx|FILE.csv [--sheet S] [--map 列名=字段,…] [--dry-run] --json   导入旧台账
   beiandesk restore --from FILE [--yes]  用备份恢复数据库(先关闭窗口;原数据库另存,不删除)
 全局参数: --db PATH(或环境变量 BEIANDESK_DB) --clerk NAME --version
 `

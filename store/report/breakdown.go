@@ -77,10 +77,10 @@ func get[K comparable](m map[K]*Count, k K) *Count {
 func (b *breakdown) national(rec *caseRec, from, to time.Time) {
 	f, t := workday.Format(from), workday.Format(to)
 	for _, a := range rec.national {
-		if a.day < f || a.day > t {
+		if a.Day < f || a.Day > t {
 			continue
 		}
-		switch a.scope {
+		switch a.Scope {
 		case rules.ScopeSubject:
 			b.cancel.Subjects++
 		case rules.ScopeSite:
@@ -88,7 +88,7 @@ func (b *breakdown) national(rec *caseRec, from, to time.Time) {
 		case rules.ScopeApp:
 			b.cancel.Apps++
 		}
-		b.filings[a.filing] = true
+		b.filings[a.Filing] = true
 	}
 }
 
@@ -143,15 +143,9 @@ func (c *counter) describe(rec *caseRec, end time.Time) {
 		}
 	}
 	row.Clerks = strings.Join(clerks, listJoin)
-	row.NoticeDay = noticeDay(rec)
 	var nat []string
 	for _, a := range rec.national {
-		nat = append(nat, a.day+" "+a.scope.Label()+" "+a.filing)
+		nat = append(nat, a.Day+" "+a.Scope.Label()+" "+a.Filing)
 	}
 	row.National = strings.Join(nat, listJoin)
 }
-
-// noticeDay is the day of the last notice sent to the applicant. The
-// history has no notice events yet (the notices work adds them); until it
-// does, the 告知日期 column stays empty rather than guess from the moves.
-func noticeDay(*caseRec) time.Time { return time.Time{} }

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"beiandesk/store"
 	"beiandesk/store/rules"
 	"beiandesk/store/workday"
 )
@@ -34,7 +33,7 @@ import (
 // the last clock restart, less the working days spent waiting in returned
 // state: this measures the desk's own handling time of the whole case,
 // which a clock restart would hide.
-func Compute(ctx context.Context, db *store.DB, from, to, today time.Time) (*Report, error) {
+func Compute(ctx context.Context, db Source, from, to, today time.Time) (*Report, error) {
 	from, to, today = workday.Civil(from), workday.Civil(to), workday.Civil(today)
 	if from.After(to) {
 		return nil, fmt.Errorf(errFromAfterTo, workday.Format(from), workday.Format(to))
@@ -44,11 +43,12 @@ func Compute(ctx context.Context, db *store.DB, from, to, today time.Time) (*Rep
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	r := newReport(from, to, today)
-	// One load serves the period and 本年累计.
-	recs, err := load(ctx, db.SQL(), minTime(from, r.YearFrom), to)
+	// One read serves the period and 本年累计.
+	cases, err := db.ReportCases(ctx, minTime(from, r.YearFrom), to)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	recs := records(cases)
 	c := newCounter(r, cal)
 	for _, rec := range recs {
 		c.add(rec)

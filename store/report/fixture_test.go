@@ -9,6 +9,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 )
 
@@ -31,7 +32,7 @@ var fixtureNow = time.Date(2026, 11, 27, 10, 0, 0, 0, workday.China())
 type fixture struct {
 	t      *testing.T
 	ctx    context.Context
-	db     *store.DB
+	db     *sqlite.DB
 	number map[string]string // letter → case number
 }
 
@@ -43,9 +44,9 @@ func at(s string) time.Time {
 	return t
 }
 
-func openDB(t testing.TB) *store.DB {
+func openDB(t testing.TB) *sqlite.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "case.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "case.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +144,7 @@ func (f *fixture) add(letter string, in store.NewCase, moves ...string) {
 		to, when, _ := strings.Cut(m, " ")
 		if to == "accepted" {
 			for i := range c.Materials {
-				if _, err := f.db.CheckItem(f.ctx, c.ID, i+1, rules.ItemPresent, "", "李娜"); err != nil {
+				if _, err := f.db.CheckItem(f.ctx, c.ID, 0, i+1, rules.ItemPresent, "", "李娜"); err != nil {
 					f.t.Fatalf("case %s: %v", letter, err)
 				}
 			}
@@ -157,12 +158,12 @@ func (f *fixture) add(letter string, in store.NewCase, moves ...string) {
 			if len(c.Filings) > 0 {
 				filing = c.Filings[0]
 			}
-			if _, err := f.db.RecordNational(f.ctx, c.ID, store.NationalRecord{Day: when[:10], Scope: "site",
+			if _, err := f.db.RecordNational(f.ctx, c.ID, 0, store.NationalRecord{Day: when[:10], Scope: "site",
 				Filings: []string{filing}}, "王强"); err != nil {
 				f.t.Fatalf("case %s: %v", letter, err)
 			}
 		}
-		if c, err = f.db.MoveCase(f.ctx, c.ID, rules.Status(to), at(when), note, "李娜"); err != nil {
+		if c, err = f.db.MoveCase(f.ctx, c.ID, 0, rules.Status(to), at(when), note, "李娜"); err != nil {
 			f.t.Fatalf("case %s %s: %v", letter, m, err)
 		}
 	}

@@ -173,11 +173,11 @@ type Row struct {
 	Returns     int       // times returned for completion (退回补正)
 	FirstReturn time.Time
 	LastReturn  time.Time
-	// NoticeDay is the day the last notice (告知书) went to the applicant;
-	// zero until the history holds notice events (see noticeDay).
-	NoticeDay time.Time
-	National  string // what was cancelled in the national filing system
-	City      string // 地市 of the certificate
+	// Notified is 已告知 and the days notices were mailed (the outbox);
+	// "" when none.
+	Notified string
+	National string // what was cancelled in the national filing system
+	City     string // 地市 of the certificate
 	// DueUnverified marks a due date counted across a year whose holiday
 	// table is missing or not from the State Council's notice (未核实).
 	DueUnverified bool

@@ -43,16 +43,18 @@ func (w *writer) detail() error {
 		fixed(detailHeaders[25], 7, func(c *Row) excelize.Cell { return st.intCell(c.Returns, true) }),
 		fixed(detailHeaders[26], 11, func(c *Row) excelize.Cell { return st.dateCell(c.FirstReturn) }),
 		fixed(detailHeaders[27], 11, func(c *Row) excelize.Cell { return st.dateCell(c.LastReturn) }),
-		fixed(detailHeaders[28], 11, func(c *Row) excelize.Cell { return st.dateCell(c.NoticeDay) }),
-		textCol(detailHeaders[29], 10, 44, func(c *Row) string { return c.National }),
-		textCol(detailHeaders[30], 5, 6, func(c *Row) string { return c.City }),
-		textCol(detailHeaders[31], 6, 10, func(c *Row) string { return applicantLabel(c) }),
-		textCol(detailHeaders[32], 6, 8, func(c *Row) string {
+		textCol(detailHeaders[28], 10, 44, func(c *Row) string { return c.National }),
+		textCol(detailHeaders[29], 5, 6, func(c *Row) string { return c.City }),
+		textCol(detailHeaders[30], 6, 10, func(c *Row) string { return applicantLabel(c) }),
+		textCol(detailHeaders[31], 6, 8, func(c *Row) string {
 			if c.DueUnverified {
 				return dueUnverified
 			}
 			return ""
 		}),
+		// 告知: the days notices were mailed, from the outbox (the one
+		// source of notice days).
+		textCol(detailHeaders[32], 6, 24, func(c *Row) string { return c.Notified }),
 	}
 	return writeList(w, sheetDetail, cols, w.r.Cases)
 }

@@ -104,37 +104,3 @@ const (
 )
 
 var errorProblems = problemWords{missing: "缺少:%s", note: "(%s)", defective: "%s:%s", noReason: "不符合要求"}
-
-// The 退回补正 notice. Contact details are those of the FAQ.
-const (
-	dateLayout       = "2006年1月2日"
-	noticeIndent     = "　　　　　　　　　　　　"
-	noticeTitle      = "退回补正通知"
-	noticeNoSponsor  = "申请人"
-	noticeSalutation = "%s："
-	noticeOpening    = "　　您于%s提交的%s申请（受理编号 %s）%s，现予退回，请补正以下材料："
-	noticeItem       = "　　%d. %s"
-	noticeFormRule   = "　　申请表用于存档，请使用A4打印纸，准确、清晰、完整填写；纸张不符或未准确清晰完整填写者，视为无效申请。单位提交的复印件均需加盖公章。"
-	noticeHowTo      = "　　请备齐全部材料后，通过以下任一方式重新提交："
-	noticeRestart    = "　　我局自收到齐全材料之日起重新计算%d个工作日的办理时限。"
-	noticeContact    = "　　联系电话：0351-8788032、0351-8788232。"
-	noticeClerk      = noticeIndent + "经办人：%s"
-
-	phraseMissing   = "材料不齐全"
-	phraseDefective = "材料不符合要求"
-	phraseBoth      = "材料不齐全且部分材料不符合要求"
-)
-
-var noticeProblems = problemWords{missing: "缺少：%s", note: "（%s）", defective: "%s：%s", noReason: "不符合要求"}
-
-var noticeWays = []string{
-	"　　（一）发送电子邮件至 beianzhuxiao@163.com；",
-	"　　（二）交由接入商核实后传真至 0351-8788875；",
-	"　　（三）邮寄至 山西省太原市小店区南内环街2号 山西省通信管理局822室；",
-	"　　（四）工作日（周一至周五 8:30–12:00，14:30–17:30）到山西省通信管理局822室现场提交。",
-}
-
-var noticeSignature = []string{
-	noticeIndent + "山西省通信管理局",
-	noticeIndent + "网站备案受理窗口（822室）",
-}

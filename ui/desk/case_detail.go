@@ -139,6 +139,7 @@ func (v *caseDetail) build() {
 	} else {
 		v.notice = nil
 	}
+	parts = append(parts, widget.NewSeparator(), heading(txtNotices), v.noticeActions())
 	parts = append(parts, widget.NewSeparator(), heading(txtHistory), v.historySection(),
 		widget.NewSeparator(), heading(txtLinkedMails), v.mailSection(),
 		widget.NewSeparator(), heading(txtCaseFiles), v.fileSection())
@@ -274,10 +275,10 @@ func (v *caseDetail) checklistSection() fyne.CanvasObject {
 
 // check records the check of material n.
 func (v *caseDetail) check(n int, st rules.ItemState, note string) {
-	id := v.c.ID
+	id, version := v.c.ID, v.c.Version
 	clerk := v.d.clerk()
 	v.d.bg(func() func() {
-		_, err := v.d.db.CheckItem(v.d.ctx, id, n, st, note, clerk)
+		_, err := v.d.db.CheckItem(v.d.ctx, id, version, n, st, note, clerk)
 		return func() {
 			if err != nil {
 				v.d.showError(err)
@@ -352,7 +353,7 @@ func (v *caseDetail) move(to rules.Status) {
 	clerk := v.d.clerk()
 	v.d.confirm(txtMoveTitle, fmt.Sprintf(txtMoveAsk, c.Number, c.Status.Label(), to.Label()), moveLabels[to], func() {
 		v.d.bg(func() func() {
-			_, err := v.d.db.MoveCase(v.d.ctx, c.ID, to, at, note, clerk)
+			_, err := v.d.db.MoveCase(v.d.ctx, c.ID, c.Version, to, at, note, clerk)
 			return func() {
 				if err != nil {
 					v.d.showError(err)
@@ -372,10 +373,7 @@ func (v *caseDetail) noticeSection() fyne.CanvasObject {
 	if !v.editable() || len(c.Materials) == 0 || c.Complete() {
 		return nil
 	}
-	text := rules.ReturnNotice(rules.NoticeInput{
-		CaseNumber: c.Number, Sponsor: c.Sponsor, Kind: c.Kind, Received: c.ReceivedAt,
-		Items: c.Materials, Date: v.d.now(), Clerk: v.d.clerk(), Days: v.days,
-	})
+	text := v.returnNoticeText()
 	v.notice = newMultiLineEntry(v.d, 12)
 	v.notice.SetText(text)
 	v.notice.OnChanged = func(string) {

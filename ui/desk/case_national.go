@@ -46,7 +46,7 @@ func (v *caseDetail) nationalSection() fyne.CanvasObject {
 			Filings: strings.Fields(filings.Text)}
 		clerk := v.d.clerk()
 		v.d.bg(func() func() {
-			_, err := v.d.db.RecordNational(v.d.ctx, c.ID, in, clerk)
+			_, err := v.d.db.RecordNational(v.d.ctx, c.ID, c.Version, in, clerk)
 			return func() {
 				if err != nil {
 					v.d.showError(err)
@@ -68,12 +68,12 @@ func (v *caseDetail) nationalSection() fyne.CanvasObject {
 func (v *caseDetail) addItemRow() fyne.CanvasObject {
 	e := newEntry(v.d)
 	e.SetPlaceHolder(txtAddItemHint)
-	id := v.c.ID
+	id, version := v.c.ID, v.c.Version
 	add := func() {
 		text := e.Text
 		clerk := v.d.clerk()
 		v.d.bg(func() func() {
-			_, err := v.d.db.AddItem(v.d.ctx, id, text, clerk)
+			_, err := v.d.db.AddItem(v.d.ctx, id, version, text, clerk)
 			return func() {
 				if err != nil {
 					v.d.showError(err)

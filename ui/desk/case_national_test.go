@@ -19,11 +19,11 @@ func TestCaseDetailRecordsNationalAction(t *testing.T) {
 	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "email", ReceivedAt: cst("2026-10-09 09:00"),
 		Sponsor: "晋城市宇浩信息技术有限公司", Filings: []string{"晋ICP备12345678号-1"}})
 	for i := range c.Materials {
-		if _, err := d.db.CheckItem(ctx, c.ID, i+1, rules.ItemPresent, "", "t"); err != nil {
+		if _, err := d.db.CheckItem(ctx, c.ID, 0, i+1, rules.ItemPresent, "", "t"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := d.db.MoveCase(ctx, c.ID, rules.StatusAccepted, cst("2026-10-09 10:00"), "", "t"); err != nil {
+	if _, err := d.db.MoveCase(ctx, c.ID, 0, rules.StatusAccepted, cst("2026-10-09 10:00"), "", "t"); err != nil {
 		t.Fatal(err)
 	}
 	d.OpenCase(c.ID)
@@ -42,7 +42,7 @@ func TestCaseDetailRecordsNationalAction(t *testing.T) {
 	if findButton(v.scroll.Content, txtNationalRecord) == nil {
 		t.Error("form gone while the case is still accepted")
 	}
-	if _, err := d.db.MoveCase(ctx, c.ID, rules.StatusDone, d.now(), "", "t"); err != nil {
+	if _, err := d.db.MoveCase(ctx, c.ID, 0, rules.StatusDone, d.now(), "", "t"); err != nil {
 		t.Fatalf("done after the record: %v", err)
 	}
 }

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
 )
 
 // settingsView is 设置: clerk, mailbox, deadlines, holiday calendar and the
@@ -43,7 +45,7 @@ type settingsView struct {
 }
 
 // Sub-screens of 设置, for Desk.SelectTab("settings.calendar").
-var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar"}
+var settingsTabs = []string{"general", "mailbox", "deadlines", "calendar", "bureau", "ledger"}
 
 func (v *settingsView) selectSub(name string) {
 	for i, n := range settingsTabs {
@@ -65,6 +67,8 @@ func newSettingsView(d *Desk) *settingsView {
 		container.NewTabItem(txtSetMailbox, v.mailTab()),
 		container.NewTabItem(txtSetDeadlines, v.deadlineTab()),
 		container.NewTabItem(txtSetCalendar, v.calendar.obj),
+		container.NewTabItem(txtSetBureau, v.bureauTab()),
+		container.NewTabItem(txtSetLedger, newLedgerView(d).obj),
 	)
 	v.tabs = tabs
 	tabs.SetTabLocation(container.TabLocationLeading)
@@ -158,7 +162,7 @@ func (v *settingsView) deadlineTab() fyne.CanvasObject {
 }
 
 func (v *settingsView) dataSection() fyne.CanvasObject {
-	path := v.d.db.Path()
+	path := v.d.db.Location()
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -348,7 +352,10 @@ func (v *settingsView) backup() {
 	v.d.saveFile(name, func(path string) {
 		dlg := v.d.progressDialog(txtBackupNow, txtWorking)
 		v.d.bg(func() func() {
-			err := v.d.db.Backup(v.d.ctx, path)
+			err := errors.New(txtNoFileBackup)
+			if b, ok := v.d.db.(store.Backuper); ok {
+				err = b.Backup(v.d.ctx, path)
+			}
 			if err == nil {
 				_ = v.d.db.SetSetting(v.d.ctx, store.SettingLastBackup, v.d.now().In(chinaZone()).Format(txtTimeFmt))
 			}
@@ -371,7 +378,7 @@ func (v *settingsView) restore() {
 	v.d.openFile(func(path string) {
 		v.dataStatus.SetText(txtRestoreCheck)
 		v.d.bg(func() func() {
-			err := store.CheckBackup(v.d.ctx, path)
+			err := sqlite.CheckBackup(v.d.ctx, path)
 			return func() {
 				v.dataStatus.SetText("")
 				if err != nil {
@@ -388,17 +395,17 @@ func (v *settingsView) restore() {
 
 func (v *settingsView) doRestore(path string) {
 	d := v.d
-	dbPath := d.db.Path()
+	dbPath := d.db.Location()
 	dlg := d.progressDialog(txtRestoreTitle, txtWorking)
 	d.sync.stop()
 	d.bg(func() func() {
 		err := d.db.Close()
 		if err == nil {
 			// Another window or command may still have the file open.
-			err = store.EnsureClosed(d.ctx, dbPath)
+			err = sqlite.EnsureClosed(d.ctx, dbPath)
 		}
 		if err == nil {
-			err = store.Restore(d.ctx, path, dbPath)
+			err = sqlite.Restore(d.ctx, path, dbPath)
 		}
 		return func() {
 			dlg.Hide()
@@ -416,13 +423,13 @@ func (v *settingsView) doRestore(path string) {
 // a new file), used from the next start on: the open book is never moved
 // behind the window's back. Copy it first with 立即备份 to take the data along.
 func (v *settingsView) chooseDataFile() {
-	v.d.saveFile(filepath.Base(v.d.db.Path()), func(path string) {
+	v.d.saveFile(filepath.Base(v.d.db.Location()), func(path string) {
 		v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
 	})
 }
 
 func (v *settingsView) useDataFile(path string) {
-	if err := store.SetDefaultPath(path); err != nil {
+	if err := sqlite.SetDefaultPath(path); err != nil {
 		v.d.showError(err)
 		return
 	}

@@ -19,6 +19,7 @@ import (
 
 	"beiandesk/mail"
 	"beiandesk/store"
+	"beiandesk/store/backend"
 	"beiandesk/store/demo"
 	"beiandesk/store/rules"
 	"beiandesk/store/validate"
@@ -38,7 +39,7 @@ func main() {
 		os.Exit(1)
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, *dbPath)
+	db, err := backend.Open(ctx, *dbPath)
 	if err != nil {
 		fail(err)
 	}
@@ -126,7 +127,7 @@ type plan struct {
 	kind        rules.Kind
 }
 
-func populate(ctx context.Context, db *store.DB, now time.Time) error {
+func populate(ctx context.Context, db store.Book, now time.Time) error {
 	r := rand.New(rand.NewPCG(822, 2026))
 	cal, err := db.Calendar(ctx)
 	if err != nil {
@@ -237,13 +238,13 @@ func populate(ctx context.Context, db *store.DB, now time.Time) error {
 			}
 			if to == rules.StatusAccepted {
 				for n := range c.Materials {
-					if _, err := db.CheckItem(ctx, c.ID, n+1, rules.ItemPresent, "", clerk); err != nil {
+					if _, err := db.CheckItem(ctx, c.ID, 0, n+1, rules.ItemPresent, "", clerk); err != nil {
 						return err
 					}
 				}
 			}
 			if to == rules.StatusReturned && len(c.Materials) > 0 {
-				if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemDefective, "未使用A4纸,缺少公章", clerk); err != nil {
+				if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemDefective, "未使用A4纸,缺少公章", clerk); err != nil {
 					return err
 				}
 			}
@@ -252,18 +253,18 @@ func populate(ctx context.Context, db *store.DB, now time.Time) error {
 				note = "备案主体不在本省,请向属地管理局申请"
 			}
 			if to == rules.StatusDone && rules.NeedsNationalRecord(c.Kind) {
-				if _, err := db.RecordNational(ctx, c.ID, store.NationalRecord{Day: t.In(workday.China()).Format("2006-01-02"),
+				if _, err := db.RecordNational(ctx, c.ID, 0, store.NationalRecord{Day: t.In(workday.China()).Format("2006-01-02"),
 					Scope: "site", Filings: c.Filings}, clerk); err != nil {
 					return fmt.Errorf("case %s national record: %w", c.Number, err)
 				}
 			}
-			if _, err := db.MoveCase(ctx, c.ID, to, t, note, clerk); err != nil {
+			if _, err := db.MoveCase(ctx, c.ID, 0, to, t, note, clerk); err != nil {
 				return fmt.Errorf("case %s → %s: %w", c.Number, to, err)
 			}
 		}
 		// Some open cases have part of their materials checked.
 		if len(p.steps) == 0 && len(c.Materials) > 1 && r.IntN(2) == 0 {
-			if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemPresent, "", clerk); err != nil {
+			if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemPresent, "", clerk); err != nil {
 				return err
 			}
 		}
@@ -273,7 +274,7 @@ func populate(ctx context.Context, db *store.DB, now time.Time) error {
 
 // addMails imports a few realistic mails through the mail package's own
 // import, so their text and proposals are what a sync would store.
-func addMails(ctx context.Context, db *store.DB, now time.Time, r *rand.Rand) error {
+func addMails(ctx context.Context, db store.Book, now time.Time, r *rand.Rand) error {
 	type m struct {
 		fromName, from, subject, body, attach string
 		age                                   time.Duration
