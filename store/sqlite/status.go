@@ -31,6 +31,9 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
 			return fieldErr("to", err)
 		}
+		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
+			return fieldErr(store.OutcomeField(to), err)
+		}
 		if at.Before(c.ReceivedAt) {
 			return fieldErrf("at", msgAtBeforeReceived, shownTimes(at, c.ReceivedAt)...)
 		}

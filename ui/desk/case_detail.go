@@ -142,6 +142,9 @@ func (v *caseDetail) build() {
 	} else {
 		v.items = nil
 	}
+	if n := v.nationalSection(); n != nil {
+		parts = append(parts, heading(txtNational), n, widget.NewSeparator())
+	}
 	if n := v.noticeSection(); n != nil {
 		parts = append(parts, heading(txtNotice), n, widget.NewSeparator())
 	} else {
@@ -190,7 +193,7 @@ func (v *caseDetail) infoSection() fyne.CanvasObject {
 	due := txtDetNoDue
 	level := theme.UrgencyOK
 	if c.Due != "" {
-		level, due = dueText(v.cal, v.d.now(), c)
+		level, due = dueLabel(v.cal, v.d.now(), c)
 	}
 	dueText := canvas.NewText(due, urgencyColor(level))
 	dueText.TextStyle.Bold = level != theme.UrgencyOK
@@ -278,6 +281,9 @@ func (v *caseDetail) checklistSection() fyne.CanvasObject {
 		name.Wrapping = fyne.TextWrapWord
 		v.items = append(v.items, r)
 		rows.Add(container.NewGridWithColumns(2, name, container.NewVBox(r.radio, reasonBox)))
+	}
+	if v.editable() {
+		rows.Add(v.addItemRow())
 	}
 	return rows
 }

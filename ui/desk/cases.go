@@ -344,7 +344,7 @@ func (v *casesView) cellText(c *store.Case, col int) (string, int) {
 	case 5:
 		return c.ReceivedDay, theme.UrgencyOK
 	case 6:
-		level, text := dueText(v.cal, v.today, c)
+		level, text := dueLabel(v.cal, v.today, c)
 		return text, level
 	}
 	return "", theme.UrgencyOK

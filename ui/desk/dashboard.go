@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +30,7 @@ type dashboardView struct {
 	soon    *caseList
 	chart   *barChart
 	errMsg  *widget.Label
+	banner  *widget.Label // holiday tables missing or unverified
 
 	data *store.Dashboard
 	gen  int
@@ -43,6 +45,9 @@ func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
 	v.errMsg = widget.NewLabel("")
 	v.errMsg.Importance = widget.DangerImportance
 	v.errMsg.Hide()
+	v.banner = widget.NewLabel("")
+	v.banner.Importance = widget.WarningImportance
+	v.banner.Hide()
 	refresh := widget.NewButtonWithIcon(txtRefresh, fynetheme.ViewRefreshIcon(), v.reload)
 
 	names := []string{txtStatNewMails, txtStatDueToday, txtStatOverdue, txtStatDueSoon, txtStatMonthRecv, txtStatMonthDone, txtStatOnTime}
@@ -69,6 +74,7 @@ func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, refresh, v.today),
 		v.errMsg,
+		v.banner,
 		container.NewGridWithColumns(len(cards), cards...),
 	)
 	v.body = container.New(&splitRows{top: 0.58}, lists, chartBox)
@@ -113,6 +119,9 @@ func (v *dashboardView) show(data *store.Dashboard, today time.Time) {
 	defer v.d.traceOnce("dashboard data shown")
 	day := workday.DayOf(today)
 	v.today.SetText(fmt.Sprintf(txtToday, day.Format(txtLongDate), txtWeekdays[day.Weekday()]))
+	v.banner.SetText(strings.Join(data.Banners, "；"))
+	v.banner.Hidden = len(data.Banners) == 0
+	v.banner.Refresh()
 	v.stats[txtStatNewMails].set(fmt.Sprint(data.NewMails), theme.UrgencyOK, data.NewMails > 0)
 	v.stats[txtStatDueToday].set(fmt.Sprint(len(data.DueToday)), levelIf(len(data.DueToday) > 0, theme.UrgencyDueToday), false)
 	v.stats[txtStatOverdue].set(fmt.Sprint(len(data.Overdue)), levelIf(len(data.Overdue) > 0, theme.UrgencyOverdue), false)
@@ -294,6 +303,18 @@ func dueText(cal *workday.Calendar, today time.Time, c *store.Case) (int, string
 		return level, c.Due + "  " + fmt.Sprintf(txtDueInDays, cal.WorkdaysBetween(workday.DayOf(today), due))
 	}
 	return level, c.Due
+}
+
+// dueLabel is dueText with 未核实 added when the due date was counted on a
+// holiday table that is missing or not from the State Council's notice.
+func dueLabel(cal *workday.Calendar, today time.Time, c *store.Case) (int, string) {
+	level, text := dueText(cal, today, c)
+	if cal != nil {
+		if v, ok := c.DueVerified(cal); ok && !v {
+			text += "  " + txtDueUnverified
+		}
+	}
+	return level, text
 }
 
 // urgencyLevel maps the store's deadline levels to the theme's.

@@ -97,7 +97,12 @@ func newRegisterView(d *Desk, book registerBook) *registerView {
 	v.provider = newEntry(d)
 	v.filings = newTextArea(d, 3)
 	v.filings.SetPlaceHolder(txtHintFilings)
-	v.filings.OnChanged = func(string) { v.checkFilings() }
+	v.filings.OnChanged = func(string) {
+		v.checkFilings()
+		if v.kindCode() == rules.KindConflict {
+			v.kindChanged() // the materials follow the stage
+		}
+	}
 	v.domains = newTextArea(d, 3)
 	v.domains.SetPlaceHolder(txtHintDomains)
 	v.domains.OnChanged = func(string) { v.checkDomains() }
@@ -365,16 +370,19 @@ func (v *registerView) kindChanged() {
 	} else {
 		v.fields["cert-no"].label.SetText(txtFieldCertPer)
 	}
-	items := rules.Materials(v.kindCode(), v.sponsorTypeCode(), v.applicantCode())
+	// A conflict's list follows its stage, which the store derives from
+	// whether filing numbers are given (rules.DefaultStage).
+	stage := rules.DefaultStage(len(lines(v.filings.Text)))
+	items := rules.MaterialsAt(v.kindCode(), v.sponsorTypeCode(), v.applicantCode(), stage)
 	if len(items) == 0 {
 		v.materials.SetText(txtNoMaterials)
 		return
 	}
-	lines := make([]string, len(items))
+	list := make([]string, len(items))
 	for i, it := range items {
-		lines[i] = fmt.Sprintf("%d. %s", i+1, it)
+		list[i] = fmt.Sprintf("%d. %s", i+1, it)
 	}
-	v.materials.SetText(strings.Join(lines, "\n"))
+	v.materials.SetText(strings.Join(list, "\n"))
 }
 
 // channelChanged shows the details of the chosen channel.
@@ -422,9 +430,15 @@ func (v *registerView) base() store.NewCase {
 	}
 }
 
-func fieldMessage(err error) string {
+// fieldMessage is the message of err for the field key: a partial case
+// checked for one field may fail on another (a fax without its provider
+// yet), which that field reports itself when the case is saved.
+func fieldMessage(key string, err error) string {
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
+		if fe.Field != key {
+			return ""
+		}
 		return fe.Err.Error()
 	}
 	if err != nil {
@@ -480,7 +494,7 @@ func (v *registerView) checkCert() bool {
 	}
 	in := v.base()
 	in.CertNo = v.certNo.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("cert-no", in.Validate())
 	v.fields["cert-no"].setError(msg)
 	return msg == ""
 }
@@ -488,7 +502,7 @@ func (v *registerView) checkCert() bool {
 func (v *registerView) checkPhone() bool {
 	in := v.base()
 	in.Phone = v.phone.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("phone", in.Validate())
 	v.fields["phone"].setError(msg)
 	return msg == ""
 }
@@ -500,7 +514,7 @@ func (v *registerView) checkLines(key, text string, set func(*store.NewCase, str
 	for i, line := range lines(text) {
 		in := v.base()
 		set(&in, line.text)
-		if msg := fieldMessage(in.Validate()); msg != "" {
+		if msg := fieldMessage(key, in.Validate()); msg != "" {
 			errs = append(errs, fmt.Sprintf(txtLineErr, i+1, msg))
 			continue
 		}

@@ -122,7 +122,9 @@ func (v *reportView) show(r *report.Report, from time.Time) {
 		avg = fmt.Sprintf(txtRepAvgFmt, x)
 	}
 	figs := []struct{ name, value string }{
-		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepDone, fmt.Sprint(f.Done)},
+		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepAccepted, fmt.Sprint(f.Accepted)},
+		{txtRepReturned, fmt.Sprint(f.Returned)}, {txtRepNotices, fmt.Sprint(f.Notices)},
+		{txtRepDone, fmt.Sprint(f.Done)},
 		{txtRepRejected, fmt.Sprint(f.Rejected)}, {txtRepWithdrawn, fmt.Sprint(f.Withdrawn)},
 		{txtRepOnTime, fmt.Sprint(f.OnTime)}, {txtRepLate, fmt.Sprint(f.Late)},
 		{txtRepRate, rate}, {txtRepOpen, fmt.Sprint(f.Open)},
@@ -220,6 +222,7 @@ func (v *reportView) export() {
 // exportTo writes the loaded report to path in the background.
 func (v *reportView) exportTo(path string) {
 	rep := v.rep
+	rep.Preparer = v.d.clerk()
 	{
 		v.openFile.Hide()
 		v.openDir.Hide()

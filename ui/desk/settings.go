@@ -21,8 +21,9 @@ import (
 // settingsView is 设置: clerk, mailbox, deadlines, holiday calendar and the
 // data file.
 type settingsView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	afterHours *widget.Check // after-hours receipt rule
+	d          *Desk
+	obj        fyne.CanvasObject
 
 	clerk *entry
 
@@ -157,7 +158,7 @@ func (v *settingsView) deadlineTab() fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(txtSave, fynetheme.DocumentSaveIcon(), v.saveDeadlines)
 	save.Importance = widget.HighImportance
 	return container.NewVScroll(container.NewVBox(formGrid(fields...), caption(txtDeadlineHint),
-		container.NewHBox(save, v.dlStatus)))
+		container.NewHBox(save, v.dlStatus), widget.NewSeparator(), v.afterHoursBox()))
 }
 
 func (v *settingsView) dataSection() fyne.CanvasObject {
