@@ -1,13 +1,17 @@
 package mail
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/transform"
@@ -50,6 +54,8 @@ var chineseCharsets = map[string]encoding.Encoding{
 	"csbig5":          traditionalchinese.Big5,
 	"big5-hkscs":      traditionalchinese.Big5,
 	"cp950":           traditionalchinese.Big5,
+	"chinesebig5":     traditionalchinese.Big5, // Outlook Express
+	"x-x-big5":        traditionalchinese.Big5,
 	"ms950":           traditionalchinese.Big5,
 	"windows-950":     traditionalchinese.Big5,
 }
@@ -85,9 +91,21 @@ func lookupCharset(label string) (encoding.Encoding, charsetKind) {
 	if enc, ok := chineseCharsets[name]; ok {
 		return enc, charsetOther
 	}
+	if name == "utf-7" || name == "unicode-1-1-utf-7" || name == "csunicode11utf7" || name == "x-utf-7" {
+		return utf7Encoding{}, charsetOther
+	}
+	if alias, ok := charsetAliases[name]; ok {
+		name = alias
+	}
 	enc, err := htmlindex.Get(name)
 	if err != nil || enc == nil {
-		return nil, charsetUnknown
+		// IANA knows the labels WHATWG dropped: "437", "cp850", "ibm852"…
+		if enc, err = ianaindex.MIME.Encoding(name); err != nil || enc == nil {
+			if enc, err = ianaindex.IANA.Encoding(name); err != nil || enc == nil {
+				return nil, charsetUnknown
+			}
+		}
+		return enc, charsetOther
 	}
 	if n, _ := htmlindex.Name(enc); n == "replacement" || n == "utf-8" {
 		if n == "utf-8" {
@@ -100,13 +118,139 @@ func lookupCharset(label string) (encoding.Encoding, charsetKind) {
 	return enc, charsetOther
 }
 
-// decodeGuess decodes undeclared bytes: UTF-8 when valid, else GB18030, the
-// encoding Chinese mail clients use when they do not say.
+// charsetAliases maps labels seen in real mail that neither WHATWG nor IANA
+// knows to one they do.
+var charsetAliases = map[string]string{
+	"cp-437":         "ibm437",
+	"cp-850":         "ibm850",
+	"ks_c_5601":      "ks_c_5601-1987",
+	"ks_c_5601-1989": "ks_c_5601-1987",
+	"x-mac-roman":    "macintosh",
+	"latin-1":        "iso-8859-1",
+	"iso8859-1":      "iso-8859-1",
+	"iso_8859_1":     "iso-8859-1",
+	"iso-8859-8-i":   "iso-8859-8",
+	"windows-874":    "windows-874",
+	"x-sjis":         "shift_jis",
+	"sjis":           "shift_jis",
+	"x-euc-jp":       "euc-jp",
+	"x-euc-kr":       "euc-kr",
+	"unicode":        "utf-16le",
+}
+
+// decodeGuess decodes undeclared bytes: UTF-8 when valid; else, per run of
+// bytes that are not UTF-8, GB18030 (what Chinese clients send when they do not
+// say) or Windows-1252 (a lone byte such as 0x92, a curly apostrophe, between
+// ASCII letters, which GB18030 would glue to the next letter).
 func decodeGuess(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}
-	return decodeWith(simplifiedchinese.GB18030, b)
+	return decodeRuns(b, guessEncoding(b))
+}
+
+// decodeHinted decodes undeclared 8-bit header bytes with hint, the charset the
+// same message declares for its text, when the bytes are valid in it: a Korean
+// or Big5 mailer writes its raw subject in the charset of its body. Otherwise,
+// and for UTF-8, it guesses as decodeGuess does.
+func decodeHinted(b []byte, hint string) string {
+	if hint == "" || utf8.Valid(b) {
+		return decodeGuess(b)
+	}
+	enc, kind := lookupCharset(hint)
+	if kind != charsetOther {
+		return decodeGuess(b)
+	}
+	s, err := enc.NewDecoder().Bytes(b)
+	if err != nil || bytes.ContainsRune(s, utf8.RuneError) {
+		return decodeGuess(b)
+	}
+	return string(s)
+}
+
+// guessEncoding picks the fallback for bytes that are not UTF-8. Chinese text
+// comes in pairs of high bytes; Western text has lone high bytes between ASCII.
+func guessEncoding(b []byte) encoding.Encoding {
+	pairs, lone := 0, 0
+	for i := 0; i < len(b); {
+		if b[i] < 0x80 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(b) && b[j] >= 0x80 {
+			j++
+		}
+		if j-i == 1 {
+			lone++
+		} else {
+			pairs += (j - i) / 2
+		}
+		i = j
+	}
+	if lone > pairs {
+		return charmap.Windows1252
+	}
+	return simplifiedchinese.GB18030
+}
+
+// decodeRuns decodes bytes that are not all valid UTF-8 in one of two ways and
+// keeps the more plausible result: the whole input in fallback (a GBK text also
+// holds byte pairs that happen to be valid UTF-8), or run by run, keeping what is
+// valid UTF-8 and decoding only the rest (so one stray byte does not garble a
+// UTF-8 text).
+func decodeRuns(b []byte, fallback encoding.Encoding) string {
+	whole := decodeWith(fallback, b)
+	valid, _ := utf8Stats(b)
+	if valid == 0 {
+		return whole
+	}
+	var out strings.Builder
+	out.Grow(len(b) + 8)
+	for rest := b; len(rest) > 0; {
+		r, size := utf8.DecodeRune(rest)
+		if r != utf8.RuneError || size > 1 {
+			out.Write(rest[:size])
+			rest = rest[size:]
+			continue
+		}
+		j := 1
+		for j < len(rest) {
+			r, size := utf8.DecodeRune(rest[j:])
+			if r != utf8.RuneError || size > 1 {
+				break
+			}
+			j++
+		}
+		out.WriteString(decodeWith(guessEncoding(rest[:j]), rest[:j]))
+		rest = rest[j:]
+	}
+	if runs := out.String(); plausibility(runs) > plausibility(whole) {
+		return runs
+	}
+	return whole
+}
+
+// plausibility scores decoded text: CJK and accented Latin letters are what
+// real mail holds; replacement characters, and the Cyrillic-to-Arabic block
+// that GBK byte pairs turn into when read as UTF-8, are not.
+func plausibility(s string) int {
+	score := 0
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+		case r == utf8.RuneError:
+			score -= 3
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul),
+			r >= 0x3000 && r <= 0x303f, r >= 0xff00 && r <= 0xffef:
+			score += 2
+		case r >= 0xc0 && r <= 0x24f, r >= 0x2010 && r <= 0x203a, r == 0x20ac:
+			score++
+		case r >= 0x80 && r <= 0x9f, r >= 0x400 && r <= 0x7ff:
+			score--
+		}
+	}
+	return score
 }
 
 // decodeWith converts b to UTF-8 with enc; invalid sequences become U+FFFD.
@@ -126,25 +270,20 @@ func decodeCharset(label string, b []byte) (string, string) {
 	enc, kind := lookupCharset(label)
 	switch kind {
 	case charsetOther:
-		return decodeWith(enc, b), ""
+		return decodeDeclared(enc, label, b)
 	case charsetUnknown:
 		return decodeGuess(b), fmt.Sprintf("未知字符集 %q，已按 UTF-8/GB18030 猜测解码", label)
 	}
 	if utf8.Valid(b) {
 		return string(b), ""
 	}
-	// Declared (or assumed) UTF-8 but invalid. GBK mislabelled as UTF-8 or
-	// us-ascii is common; a UTF-8 text with a few stray bytes is too. GBK read as
-	// UTF-8 is nearly all invalid sequences, so compare the counts.
-	valid, invalid := utf8Stats(b)
-	if invalid > valid {
-		problem := ""
-		if normalizeCharset(label) != "" && !isASCIILabel(label) {
-			problem = fmt.Sprintf("内容声明为 %s 但不是有效的 UTF-8，已按 GB18030 解码", label)
-		}
-		return decodeWith(simplifiedchinese.GB18030, b), problem
+	// Declared (or assumed) UTF-8 but invalid. GBK mislabelled as UTF-8 or us-ascii is common, and so is a UTF-8 text
+	// with a few stray bytes: decodeRuns tells them apart.
+	problem := ""
+	if normalizeCharset(label) != "" && !isASCIILabel(label) {
+		problem = fmt.Sprintf("内容声明为 %s 但不是有效的 UTF-8，无效部分已按 GB18030/Windows-1252 解码", label)
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD"), "文本含有无效的 UTF-8 字节，已替换为 U+FFFD"
+	return decodeRuns(b, guessEncoding(b)), problem
 }
 
 func isASCIILabel(label string) bool {
@@ -190,4 +329,24 @@ func CharsetReader(charset string, input io.Reader) (io.Reader, error) {
 		return transform.NewReader(input, enc.NewDecoder()), nil
 	}
 	return nil, fmt.Errorf("mail: unknown charset %q", charset)
+}
+
+// decodeDeclared decodes b with its declared charset, which wins whenever the
+// bytes are valid in it. Bytes that are not (a multi-byte label over other
+// bytes) are mislabelled: valid UTF-8 is kept, else the guess decides.
+func decodeDeclared(enc encoding.Encoding, label string, b []byte) (string, string) {
+	s, err := enc.NewDecoder().Bytes(b)
+	if err == nil && (!bytes.ContainsRune(s, utf8.RuneError) || bytes.Contains(b, []byte("\xef\xbf\xbd"))) {
+		return string(s), ""
+	}
+	if utf8.Valid(b) {
+		return string(b), fmt.Sprintf("内容声明为 %s 但实为 UTF-8，已按 UTF-8 解码", label)
+	}
+	if g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && !bytes.ContainsRune(g, utf8.RuneError) {
+		return string(g), fmt.Sprintf("内容声明为 %s 但不符合该字符集，已按 GB18030 解码", label)
+	}
+	if err != nil {
+		return decodeWith(enc, b), ""
+	}
+	return string(s), ""
 }

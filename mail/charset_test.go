@@ -28,7 +28,18 @@ func TestDecodeCharset(t *testing.T) {
 		{"", gbk("中文"), "中文", false},
 		{"us-ascii", gbk("中文"), "中文", false},
 		{"utf-8", gbk("其实是 GBK"), "其实是 GBK", true},
-		{"utf-8", "中文\xff", "中文\uFFFD", true},
+		// Issue 11, defect 3: keep what is valid UTF-8; a lone stray byte is Windows-1252.
+		{"utf-8", "中文\xff", "中文ÿ", true},
+		{"utf-8", "申请注销 " + gbk("晋ICP备") + " 网站", "申请注销 晋ICP备 网站", true},
+		{"", "It\x92s caf\xe9", "It’s café", false},
+		// Issue 11, defect 2: the declared charset wins when the bytes are valid in it.
+		{"iso-8859-1", gbk("中文"), "ÖÐÎÄ", false},
+		{"big5", "中文", "中文", true},
+		// Issue 11, defect 6: aliases and UTF-7.
+		{"437", "\x82\x9a", "éÜ", false},
+		{"cp850", "\x82", "é", false},
+		{"utf-7", "Hi Mom -+Jjo--!", "Hi Mom -☺-!", false},
+		{"utf-7", "+ZeVnLIqe-", "日本語", false},
 		{"x-klingon", "中文", "中文", true},
 		{"x-klingon", gbk("中文"), "中文", true},
 		{"replacement", gbk("中文"), "中文", true},

@@ -22,9 +22,47 @@ type Proposal struct {
 	USCCs       []string // unified social credit codes with a valid check character
 	IDNumbers   []string // resident ID numbers with a valid check character
 	Phones      []string // mobiles as 11 digits, landlines as 0351-8788032
-	Sponsor     string   // guessed sponsor (主办者) name
+	Sponsor     string   // guessed sponsor (主办者) name; a person's name for a personal request
 	Kind        string   // "deregister", "password" or ""
 	SponsorType string   // "org", "person" or ""
+	Contact     string   // contact person (联系人)
+	Provider    string   // access provider (接入商)
+	// Fields names the case fields this proposal fills (ProposalFields order),
+	// so that the form can mark what came from the mail.
+	Fields []string
+}
+
+// The names used in Proposal.Fields, in form order.
+const (
+	FieldKind        = "kind"
+	FieldSponsorType = "sponsor_type"
+	FieldSponsor     = "sponsor"
+	FieldCertNo      = "cert_no"
+	FieldContact     = "contact"
+	FieldPhone       = "phone"
+	FieldProvider    = "provider"
+	FieldFilings     = "filings"
+	FieldDomains     = "domains"
+)
+
+// filledFields lists the fields p fills.
+func filledFields(p Proposal) []string {
+	var out []string
+	add := func(name string, filled bool) {
+		if filled {
+			out = append(out, name)
+		}
+	}
+	add(FieldKind, p.Kind != "")
+	add(FieldSponsorType, p.SponsorType != "")
+	add(FieldSponsor, p.Sponsor != "")
+	add(FieldCertNo, len(p.USCCs)+len(p.IDNumbers) > 0)
+	add(FieldContact, p.Contact != "")
+	add(FieldPhone, len(p.Phones) > 0)
+	add(FieldProvider, p.Provider != "")
+	add(FieldFilings, len(p.Filings) > 0)
+	add(FieldDomains, len(p.Domains) > 0)
+	return out
 }
 
 // propose extracts the proposal from the subject, the text and the attachment
@@ -40,31 +78,42 @@ func propose(m *Message) Proposal {
 	folded := width.Fold.String(body + "\n" + nameText)
 
 	var p Proposal
+	p.Provider = findLabelled(m.Subject+"\n"+m.Text, providerLabels, isProviderName)
+	// The access provider's name is no sponsor, and its 有限公司 says
+	// nothing about the sponsor type.
+	sponsorText := m.Text
+	if p.Provider != "" {
+		sponsorText = strings.ReplaceAll(sponsorText, p.Provider, "")
+	}
 	p.Filings = findFilings(folded)
 	p.Domains = findDomains(width.Fold.String(body))
 	p.USCCs, p.IDNumbers = findCodes(folded)
 	p.Phones = findPhones(folded)
-	p.Sponsor = findSponsor(m.Subject, m.Text, nameText)
+	p.Sponsor = findSponsor(m.Subject, sponsorText, nameText)
 	p.Kind = findKind(m.Subject, nameText, m.Text)
-	p.SponsorType = findSponsorType(m.Subject+"\n"+nameText, m.Text, p)
+	p.SponsorType = findSponsorType(m.Subject+"\n"+nameText, sponsorText, p)
+	if p.SponsorType == "person" {
+		// A personal filing's sponsor is the person: a labelled name beats an
+		// organisation name that merely occurs in the text.
+		if name := findPersonName(m.Subject, m.Text); name != "" {
+			p.Sponsor = name
+		}
+	}
+	p.Contact = findLabelled(m.Text, contactLabels, isPersonName)
+	p.Fields = filledFields(p)
 	return p
 }
 
-var filingPattern = regexp.MustCompile(`([京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀贵黔云滇藏陕秦甘陇青宁新])\s*(?i:icp)\s*备\s*(\d+)\s*号?(?:\s*[-–—]\s*(\d+)([aA]?))?`)
-
-// findFilings returns ICP filing numbers (of web sites, or of apps with the "A"
-// suffix), also when written with spaces or with the site number before 号
-// (晋ICP备12345678-1号).
-// filingMatches runs filingPattern only over windows around each "ICP"
-// (any case), which every filing number contains, merged where they
-// overlap: the same matches as over the whole text, without backtracking
-// through the prose between them.
-func filingMatches(text string) [][]string {
-	var out [][]string
+// filingWindows returns the stretches of text around each "ICP" (any case),
+// which every filing number contains, merged where they overlap: the finder
+// then sees the same numbers as in the whole text, without scanning the prose
+// between them.
+func filingWindows(text string) []string {
+	var out []string
 	from, to := -1, -1
 	flush := func() {
 		if from >= 0 {
-			out = append(out, filingPattern.FindAllStringSubmatch(text[from:to], -1)...)
+			out = append(out, text[from:to])
 		}
 	}
 	for i := 0; ; {
@@ -79,8 +128,8 @@ func filingMatches(text string) [][]string {
 			lo--
 		}
 		hi := min(len(text), at+filingTail)
-		for hi < len(text) && !utf8.RuneStart(text[hi]) {
-			hi++
+		for hi < len(text) && (!utf8.RuneStart(text[hi]) || isAlnum(rune(text[hi]))) {
+			hi++ // a run of digits or letters is never cut: the finder looks at what follows
 		}
 		if from >= 0 && lo <= to {
 			to = hi
@@ -111,17 +160,15 @@ const (
 	filingTail = 48
 )
 
+// findFilings returns the filing numbers in text as store/validate finds them
+// (one rule for what a filing number is), looking only at the windows around
+// each "ICP".
 func findFilings(text string) []string {
 	var out []string
-	for _, m := range filingMatches(text) {
-		if len(m[2]) < 5 || len(m[2]) > 10 {
-			continue
+	for _, w := range filingWindows(text) {
+		for _, f := range validate.FindFilings(w) {
+			out = appendUnique(out, f)
 		}
-		f := m[1] + "ICP备" + m[2] + "号"
-		if m[3] != "" && len(m[3]) <= 3 {
-			f += "-" + m[3] + strings.ToUpper(m[4]) // "A" marks an app filing
-		}
-		out = appendUnique(out, f)
 	}
 	return out
 }
@@ -186,6 +233,11 @@ func findDomains(text string) []string {
 		}
 		if d := registrableDomain(lower[start:end]); d != "" {
 			out = appendUnique(out, d)
+			// The www host is a domain of its own on the filing (网站域名
+			// lists it), so it is proposed beside the registrable one.
+			if host, err := idna.Lookup.ToASCII(lower[start:end]); err == nil && host == "www."+d {
+				out = appendUnique(out, host)
+			}
 		}
 	}
 	return out

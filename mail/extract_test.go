@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"beiandesk/store/validate"
 )
 
 func TestFindFilings(t *testing.T) {
@@ -24,6 +26,10 @@ func TestFindFilings(t *testing.T) {
 		{"ICP备12345678号", nil},                               // no province
 		{"晋ICP备12345678号-12345", []string{"晋ICP备12345678号"}}, // site number too long: ignored
 		{"APP备案号：京ICP备2023012345号-2a", []string{"京ICP备2023012345号-2A"}},
+		// Issue 11: only what store/validate accepts is proposed.
+		{"蜀ICP备12345678号", nil}, // not an abbreviation the validator knows
+		{"晋ICP备12345号", nil},    // 5-digit serial
+		{"晋ICP备123456789012345678号", nil},
 	}
 	for _, tt := range tests {
 		if got := findFilings(tt.text); !reflect.DeepEqual(got, tt.want) {
@@ -37,7 +43,7 @@ func TestFindDomains(t *testing.T) {
 		text string
 		want []string
 	}{
-		{"网站域名：www.Example.com.cn，谢谢", []string{"example.com.cn"}},
+		{"网站域名：www.Example.com.cn，谢谢", []string{"example.com.cn", "www.example.com.cn"}},
 		{"https://app.shop.example.com/path?q=1", []string{"example.com"}},
 		{"联系邮箱：lizhe@163.com", nil},
 		{"zhang.san@example.org", nil},
@@ -48,7 +54,8 @@ func TestFindDomains(t *testing.T) {
 		{"a.example.com b.example.com example.net", []string{"example.com", "example.net"}},
 		{"中文域名：例子.中国", []string{"xn--fsqu00a.xn--fiqs8s"}},
 		{"blog.github.io", []string{"blog.github.io"}},
-		{"网站www.example.cn已关闭", []string{"example.cn"}},
+		{"网站www.example.cn已关闭", []string{"example.cn", "www.example.cn"}},
+		{"www.a.example.cn 和 example.cn", []string{"example.cn"}}, // only www directly under the registrable domain
 		{"网址：北京大学.cn", []string{"xn--1lq90ic7fzpc.cn"}},
 		{"邮箱zhang@example.cn已停用", nil},
 		{"请登录 https://beian.miit.gov.cn 查询", nil},
@@ -223,9 +230,53 @@ func TestFilingWindowsMatchFullScan(t *testing.T) {
 			b.WriteString(parts[r.IntN(len(parts))])
 		}
 		text := b.String()
-		got, want := filingMatches(text), filingPattern.FindAllStringSubmatch(text, -1)
+		got, want := findFilings(text), validate.FindFilings(text)
 		if len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
-			t.Fatalf("filingMatches(%q) = %q, full scan %q", text, got, want)
+			t.Fatalf("findFilings(%q) = %q, full scan %q", text, got, want)
 		}
+	}
+}
+
+// Issue 11: contact, access provider, a person's name as sponsor, and the
+// set of fields the proposal fills.
+func TestProposeContactProviderPerson(t *testing.T) {
+	tests := []struct {
+		name                                    string
+		subject, text                           string
+		sponsor, sponsorType, contact, provider string
+		fields                                  []string
+	}{
+		{
+			name:    "org request with contact and provider",
+			subject: "申请注销网站备案",
+			text:    "主办单位：山西某某科技有限公司\n备案号：晋ICP备12345678号-1\n网站域名：www.sx-example.cn\n联系人:郭敏 电话：13912345678\n接入商:中国联通山西分公司\n",
+			sponsor: "山西某某科技有限公司", sponsorType: "org", contact: "郭敏", provider: "中国联通山西分公司",
+			fields: []string{FieldKind, FieldSponsorType, FieldSponsor, FieldContact, FieldPhone, FieldProvider, FieldFilings, FieldDomains},
+		},
+		{
+			name:    "personal request names the person; a phone glued to the contact is cut",
+			subject: "个人网站注销",
+			text:    "本人姓名：李喆\n身份证号：11010519491231002X\n联系人：李喆13812345678\n接入服务商：阿里云计算有限公司\n",
+			sponsor: "李喆", sponsorType: "person", contact: "李喆", provider: "阿里云计算有限公司",
+			fields: []string{FieldKind, FieldSponsorType, FieldSponsor, FieldCertNo, FieldContact, FieldPhone, FieldProvider},
+		},
+		{
+			name:    "labels without a usable value propose nothing",
+			subject: "咨询",
+			text:    "联系人：\n接入商：名称\n",
+			fields:  nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := propose(&Message{Subject: tt.subject, Text: tt.text})
+			if p.Sponsor != tt.sponsor || p.SponsorType != tt.sponsorType || p.Contact != tt.contact || p.Provider != tt.provider {
+				t.Errorf("sponsor %q (%s) contact %q provider %q, want %q (%s) %q %q",
+					p.Sponsor, p.SponsorType, p.Contact, p.Provider, tt.sponsor, tt.sponsorType, tt.contact, tt.provider)
+			}
+			if !reflect.DeepEqual(p.Fields, tt.fields) {
+				t.Errorf("fields %q, want %q", p.Fields, tt.fields)
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"regexp"
 )
 
 // Limits that keep a hostile header block from using unbounded memory. Bytes
@@ -12,6 +13,7 @@ const (
 	maxHeaderLine   = 64 << 10 // bytes kept of one physical header line
 	maxHeaderBytes  = 1 << 20  // bytes kept of one header block
 	maxHeaderFields = 2000
+	maxFieldName    = 76 // longer "keys" with spaces are prose that happens to hold a colon
 )
 
 // headerField is one header field, unfolded but not decoded: real mail carries
@@ -76,13 +78,28 @@ func readHeader(br *bufio.Reader) (h mimeHeader, rest []byte, end headerEnd) {
 			return finishHeader(h), nil, endBlank
 		}
 		if content[0] == ' ' || content[0] == '\t' {
-			// A continuation line; unfolding only removes the line break.
+			// A continuation line, also when it holds only white space: real
+			// mail (SpamAssassin reports, Coremail part headers) folds empty
+			// lines into fields, and only an empty line separates header and body.
+			// Unfolding only removes the line break.
 			if n := len(h); n > 0 && kept+len(content) <= maxHeaderBytes {
 				h[n-1].value = append(h[n-1].value, content...)
 				kept += len(content)
 			}
 		} else {
 			key, value, ok := splitField(content)
+			if !ok && len(h) > 0 && isParamLine(content) {
+				// An unindented `name="x.zip"` after a Content-Type: a
+				// fold that lost its indentation, not the start of the body.
+				if kept+len(content) <= maxHeaderBytes {
+					h[len(h)-1].value = append(append(h[len(h)-1].value, ' '), content...)
+					kept += len(content)
+				}
+				if eof {
+					return finishHeader(h), nil, endEOF
+				}
+				continue
+			}
 			if !ok {
 				return finishHeader(h), line, endStray
 			}
@@ -128,22 +145,37 @@ func readPhysicalLine(br *bufio.Reader) (line []byte, eof bool) {
 }
 
 // splitField splits "Key: value". Keys with characters outside RFC 5322's
-// printable ASCII are rejected: such a line is body text, not a field.
+// printable ASCII are rejected: such a line is body text, not a field. A space
+// inside the key ("X Mailer: …", written by broken gateways) is tolerated, so
+// that one bad field does not turn the rest of the header into body text.
 func splitField(line []byte) (key string, value []byte, ok bool) {
 	i := bytes.IndexByte(line, ':')
 	if i <= 0 {
 		return "", nil, false
 	}
 	k := trimSpaceASCII(line[:i]) // "Subject :" occurs in the wild
-	if len(k) == 0 {
+	if len(k) == 0 || len(k) > maxFieldName {
 		return "", nil, false
 	}
+	spaces := 0
 	for _, c := range k {
-		if c < 33 || c > 126 {
+		if c == ' ' {
+			spaces++
+		}
+		if (c < 33 || c > 126) && c != ' ' || spaces > 2 {
 			return "", nil, false
 		}
 	}
 	return string(bytes.ToLower(k)), line[i+1:], true
+}
+
+// paramLine matches a MIME parameter line such as `name="a.zip"` or
+// `filename*0*=utf-8”%E4`.
+var paramLine = regexp.MustCompile(`^(?i)(name|filename|boundary|charset)(\*[0-9]*\*?)?\s*=\s*\S`)
+
+// isParamLine reports whether a line that is not a field is a MIME parameter.
+func isParamLine(line []byte) bool {
+	return paramLine.Match(line)
 }
 
 // isMboxFromLine reports whether line is an mbox "From sender date" separator, which
@@ -156,10 +188,17 @@ func isMboxFromLine(line []byte) bool {
 	return i < 0 || string(trimSpaceASCII(line[:i])) != "From"
 }
 
-// isBlankLine treats a line of only white space as blank: a folded empty line is
-// far rarer in practice than a separator line with stray spaces.
+// isBlankLine reports whether a line (without its line break) is empty. Carriage
+// returns left by doubled line-end conversion ("\r\r\n") count as empty, but a
+// line with spaces or tabs does not: in real mail such a line is a folded
+// continuation, as RFC 5322 and every tolerant reader have it.
 func isBlankLine(b []byte) bool {
-	return len(trimSpaceASCII(b)) == 0
+	for _, c := range b {
+		if c != '\r' {
+			return false
+		}
+	}
+	return true
 }
 
 // trimEOL removes a trailing "\n", "\r\n" or "\r".

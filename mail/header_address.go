@@ -16,8 +16,14 @@ type mailbox struct {
 // converted to UTF-8 first: a GBK display name may contain bytes such as '@' or '\'
 // as the second byte of a character, which must not be read as syntax.
 func parseAddressList(raw []byte) []mailbox {
+	return parseAddressListHint(raw, "")
+}
+
+// parseAddressListHint is parseAddressList with the message's text charset as a
+// hint for raw 8-bit bytes (see decodeHinted).
+func parseAddressListHint(raw []byte, hint string) []mailbox {
 	var list []mailbox
-	for _, seg := range splitAddressList(decodeGuess(raw)) {
+	for _, seg := range splitAddressList(decodeHinted(raw, hint)) {
 		if a, ok := parseMailbox(seg); ok {
 			list = append(list, a)
 		}
@@ -72,7 +78,9 @@ func parseMailbox(seg string) (mailbox, bool) {
 		return mailbox{}, false
 	}
 	var name, addr string
-	if lt := strings.LastIndexByte(seg, '<'); lt >= 0 {
+	// The first bracket outside quotes: "A <a@x> B <b@x>" (a missing comma)
+	// is A, as Python reads it.
+	if lt := indexUnquoted(seg, '<'); lt >= 0 {
 		gt := strings.IndexByte(seg[lt:], '>')
 		if gt < 0 {
 			gt = len(seg) - lt
@@ -80,19 +88,51 @@ func parseMailbox(seg string) (mailbox, bool) {
 		} else {
 			addr = seg[lt+1 : lt+gt]
 		}
-		name = seg[:lt] + " " + seg[min(lt+gt+1, len(seg)):]
+		name = seg[:lt]
+		if tail := seg[min(lt+gt+1, len(seg)):]; indexUnquoted(tail, '<') < 0 {
+			name += " " + tail // "<addr> Name" and "<addr> (Name)"
+		}
 	} else {
 		addr, name = splitComment(seg)
+		addr, name = splitBareName(addr, name)
 	}
-	addr = cleanAddr(addr)
+	addr = cleanAddr(decodeAddrWords(addr))
 	name = cleanDisplayName(name)
 	if addr == "" && name == "" {
 		return mailbox{}, false
 	}
-	if strings.EqualFold(name, addr) {
-		name = ""
-	}
 	return mailbox{name: name, addr: addr}, true
+}
+
+// splitBareName splits an unbracketed "Name addr@x" (written by some web forms
+// and scripts) into name and address instead of gluing them into one address.
+func splitBareName(addr, comment string) (string, string) {
+	f := strings.Fields(addr)
+	if len(f) < 2 || !strings.Contains(f[len(f)-1], "@") || strings.Contains(strings.Join(f[:len(f)-1], ""), "@") {
+		return addr, comment
+	}
+	name := strings.Join(f[:len(f)-1], " ")
+	if comment != "" {
+		name += " " + comment
+	}
+	return f[len(f)-1], name
+}
+
+// decodeAddrWords decodes encoded words that spam and old Japanese clients put
+// in the local part of an address; a local part that then needs quoting is quoted.
+func decodeAddrWords(addr string) string {
+	if !strings.Contains(addr, "=?") {
+		return addr
+	}
+	at := strings.LastIndexByte(addr, '@')
+	if at < 0 {
+		return addr
+	}
+	local, _ := decodeWords(addr[:at])
+	if strings.ContainsAny(local, "@ \"(),:;<>[]\\") {
+		local = `"` + strings.ReplaceAll(local, `"`, "") + `"`
+	}
+	return local + addr[at:]
 }
 
 // stripGroupName removes an RFC 5322 group prefix "name:" (as in
@@ -129,10 +169,31 @@ func splitComment(seg string) (addr, comment string) {
 	return seg[:open] + seg[min(end+1, len(seg)):], seg[open+1 : end]
 }
 
+// indexUnquoted finds c outside double quotes.
+func indexUnquoted(s string, c byte) int {
+	quoted := false
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && quoted:
+			i++
+		case s[i] == '"':
+			quoted = !quoted
+		case s[i] == c && !quoted:
+			return i
+		}
+	}
+	return -1
+}
+
 func cleanAddr(a string) string {
 	a = strings.TrimSpace(a)
 	a = strings.TrimPrefix(strings.TrimPrefix(a, "mailto:"), "MAILTO:")
-	a = strings.Trim(a, "\"' \t<>")
+	a = strings.Trim(a, " \t<>")
+	// Quotes around the whole address are noise; a quoted local part
+	// ("a b"@x) is part of the address.
+	if at := strings.LastIndexByte(a, '@'); at <= 0 || a[0] != '"' || a[at-1] != '"' {
+		a = strings.Trim(a, "\"'")
+	}
 	a = strings.Join(strings.Fields(a), "")
 	return strings.ToLower(a)
 }
@@ -154,6 +215,11 @@ func cleanDisplayName(n string) string {
 		}
 	}
 	s, _ := decodeWords(b.String())
-	s = collapseSpace(s)
-	return strings.Trim(s, "'\" ")
+	s = strings.Trim(collapseSpace(s), "\" ")
+	// 'Name' in single quotes is a quoted name; a lone apostrophe at one end
+	// ("Chris Jones'", "O'") is part of it.
+	if len(s) >= 2 && s[0] == '\'' && s[len(s)-1] == '\'' {
+		s = strings.TrimSpace(s[1 : len(s)-1])
+	}
+	return s
 }

@@ -19,7 +19,14 @@ func TestParseAddressList(t *testing.T) {
 		{"list with semicolons", "a@b.cn; \"x, y\" <c@d.cn>,e@f.cn", []mailbox{{"", "a@b.cn"}, {"x, y", "c@d.cn"}, {"", "e@f.cn"}}},
 		{"group", "undisclosed-recipients:;", nil},
 		{"group with members", "team: a@b.cn, c@d.cn;", []mailbox{{"", "a@b.cn"}, {"", "c@d.cn"}}},
-		{"name equals address", `"a@b.cn" <a@b.cn>`, []mailbox{{"", "a@b.cn"}}},
+		// Kept as written, as Python does: the sender chose to show the address.
+		{"name equals address", `"a@b.cn" <a@b.cn>`, []mailbox{{"a@b.cn", "a@b.cn"}}},
+		// Issue 11, defect 4 and 6.
+		{"apostrophe ends quoted name", `"Chris Jones'" <cj@x.org>`, []mailbox{{"Chris Jones'", "cj@x.org"}}},
+		{"single-quoted name", `'Chris Jones' <cj@x.org>`, []mailbox{{"Chris Jones", "cj@x.org"}}},
+		{"unbracketed name and address", `郭敏 guomin@example.cn`, []mailbox{{"郭敏", "guomin@example.cn"}}},
+		{"unbracketed two-word name", `Jan Novak jan@example.cz`, []mailbox{{"Jan Novak", "jan@example.cz"}}},
+		{"encoded word with spaces", `=?UTF-8?Q? Jan_Pol=C3=A1=C5=A1ek ?= via Mailman <list@example.org>`, []mailbox{{"Jan Polášek via Mailman", "list@example.org"}}},
 		{"unclosed angle", "张三 <zs@example.cn", []mailbox{{"张三", "zs@example.cn"}}},
 		{"mailto", "<mailto:a@b.cn>", []mailbox{{"", "a@b.cn"}}},
 		{"empty", "", nil},

@@ -15,7 +15,13 @@ func DecodeHeader(raw string) string {
 // decodeHeaderText decodes an unstructured header value such as Subject and
 // collapses the white space that folding leaves behind.
 func decodeHeaderText(raw []byte) (string, []string) {
-	s, problems := decodeWords(decodeGuess(raw))
+	return decodeHeaderTextHint(raw, "")
+}
+
+// decodeHeaderTextHint is decodeHeaderText with the message's text charset as a
+// hint for raw 8-bit bytes (see decodeHinted).
+func decodeHeaderTextHint(raw []byte, hint string) (string, []string) {
+	s, problems := decodeWords(decodeHinted(raw, hint))
 	return collapseSpace(s), problems
 }
 
@@ -25,6 +31,10 @@ type encodedWord struct {
 	b       bool // B (base64) rather than Q encoding
 	text    string
 }
+
+// maxWordText bounds the text of one encoded word; real words are at most 75
+// characters, folded ones a few hundred.
+const maxWordText = 1000
 
 // parseEncodedWord parses an encoded word at the start of s and returns its length.
 func parseEncodedWord(s string) (encodedWord, int, bool) {
@@ -56,8 +66,14 @@ func parseEncodedWord(s string) (encodedWord, int, bool) {
 		return encodedWord{}, 0, false
 	}
 	text := rest[2 : 2+end]
-	if strings.ContainsAny(text, " \t\r\n") {
+	// RFC 2047 forbids white space inside a word, but Mailman writes
+	// "=?UTF-8?Q? Jan_Pol=C3=A1=C5=A1ek ?=": accept spaces (not line breaks,
+	// nor the start of another word) as Python and mailparser do.
+	if strings.ContainsAny(text, "\r\n") || strings.Contains(text, "=?") || len(text) > maxWordText {
 		return encodedWord{}, 0, false
+	}
+	if b {
+		text = strings.Join(strings.Fields(text), "")
 	}
 	n := 2 + i + 1 + 2 + end + 2
 	return encodedWord{charset: charset, b: b, text: text}, n, true

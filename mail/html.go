@@ -44,6 +44,7 @@ func htmlToText(src string) string {
 	var w textWriter
 	skip := atom.Atom(0) // element whose content is being skipped
 	pre := 0
+	reparse := false // inside <noframes>/<noembed>, whose markup the tokenizer leaves raw
 	for {
 		tt := z.Next()
 		switch tt {
@@ -51,6 +52,11 @@ func htmlToText(src string) string {
 			return w.String()
 		case html.TextToken:
 			if skip != 0 {
+				continue
+			}
+			if reparse {
+				// Frameset mail puts its only text here.
+				w.words(htmlToText(string(z.Text())))
 				continue
 			}
 			if pre > 0 {
@@ -77,7 +83,9 @@ func htmlToText(src string) string {
 			if a == atom.Pre && tt == html.StartTagToken {
 				pre++
 			}
+			reparse = (a == atom.Noframes || a == atom.Noembed) && tt == html.StartTagToken
 		case html.EndTagToken:
+			reparse = false
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if skip != 0 {

@@ -260,11 +260,14 @@ type proposalJSON struct {
 	Sponsor     string   `json:"sponsor"`
 	Kind        string   `json:"kind"`
 	SponsorType string   `json:"sponsor_type"`
+	Contact     string   `json:"contact,omitempty"`
+	Provider    string   `json:"provider,omitempty"`
+	Fields      []string `json:"fields"`
 }
 
 func storedProposal(p Proposal) proposalJSON {
 	j := proposalJSON(p)
-	for _, s := range []*[]string{&j.Filings, &j.Domains, &j.USCCs, &j.IDNumbers, &j.Phones} {
+	for _, s := range []*[]string{&j.Filings, &j.Domains, &j.USCCs, &j.IDNumbers, &j.Phones, &j.Fields} {
 		if *s == nil {
 			*s = []string{}
 		}

@@ -75,7 +75,11 @@ func Parse(r io.Reader, save SaveFunc) (*Message, error) {
 	body := io.TeeReader(bodyReader(rest, br), hash)
 
 	m := &Message{}
-	env := p.envelope(h)
+	topCharset := ""
+	if ct := h.get("content-type"); ct != nil {
+		topCharset = parseMediaHeader(ct).params["charset"]
+	}
+	env := p.envelope(h, topCharset)
 	m.MessageID, m.Date, m.Subject = env.messageID, env.date, env.subject
 	m.FromName, m.FromAddr, m.To = env.fromName, env.fromAddr, env.to
 	switch {
@@ -99,6 +103,11 @@ func Parse(r io.Reader, save SaveFunc) (*Message, error) {
 	}
 	if err != nil {
 		return nil, err
+	}
+	if topCharset == "" && p.textCharset != "" && has8bit(h) {
+		// Raw 8-bit header bytes: the first text part's charset is the best hint.
+		hinted := (&mimeParser{seen: map[string]bool{}}).envelope(h, p.textCharset)
+		m.Subject, m.FromName, m.FromAddr = hinted.subject, hinted.fromName, hinted.fromAddr
 	}
 	m.Text = p.capText(c.text)
 	m.Attachments = p.attachments

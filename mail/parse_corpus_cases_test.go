@@ -878,7 +878,7 @@ func corpus() []corpusCase {
 			},
 			proposal: &Proposal{
 				Filings:     []string{"晋ICP备12345678号-1"},
-				Domains:     []string{"shanxi-example.com.cn"},
+				Domains:     []string{"shanxi-example.com.cn", "www.shanxi-example.com.cn"},
 				USCCs:       []string{sponsorUSCC},
 				Phones:      []string{"0351-8788032", "13912345678"},
 				Sponsor:     "山西某某科技有限公司",

@@ -16,6 +16,8 @@ type mimeParser struct {
 	seen        map[string]bool // problems already noted
 	unnamed     int             // attachments that needed a generated name
 	entities    int             // body parts seen, against maxEntities
+	textCharset string          // the first declared non-UTF-8 charset of a text part
+	haveText    bool            // a body text part has been read
 }
 
 // problem notes what was broken; each distinct note is kept once.
@@ -103,13 +105,19 @@ func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent s
 	case strings.HasPrefix(mt, "multipart/"):
 		return p.walkMultipart(e, body, depth)
 	case mt == "message/rfc822" || mt == "message/global":
-		if attached {
+		// A forwarded mail with a file name is a file the sender attached, also
+		// when it is marked inline (Outlook and Coremail do that).
+		if attached || strings.TrimSpace(e.filename) != "" {
 			return p.walkAttachedMessage(e, body, depth, inline)
 		}
 		c, _, err := p.walkMessage(body, depth)
 		return c, err
-	case isBodyText(mt) && !attached && strings.TrimSpace(e.filename) == "":
-		return p.readText(e, body), nil
+	case isBodyText(mt) && !attached && (strings.TrimSpace(e.filename) == "" || !p.haveText):
+		// An inline text part with a file name (msg.txt, filename.html) is the
+		// body when nothing else is, as mail clients and Python show it.
+		c := p.readText(e, body)
+		p.haveText = p.haveText || strings.TrimSpace(c.text) != ""
+		return c, nil
 	}
 	contentType := e.mediaType
 	if !e.typed && contentType == "text/plain" {
@@ -219,7 +227,7 @@ func (p *mimeParser) walkMessage(r io.Reader, depth int) (partText, mimeEnvelope
 	}
 	br := bufio.NewReaderSize(r, 8<<10)
 	h, rest, _ := readHeader(br)
-	env := p.envelope(h)
+	env := p.envelope(h, "")
 	c, err := p.walk(newEntity(h, "text/plain", p), bodyReader(rest, br), depth+1, "")
 	if err != nil {
 		return partText{}, env, err

@@ -129,10 +129,13 @@ func (m *multipartReader) delimiter(line []byte) delimKind {
 	if !bytes.HasPrefix(l, m.dash) {
 		return delimNone
 	}
-	switch rest := l[len(m.dash):]; string(rest) {
-	case "":
+	rest := l[len(m.dash):]
+	switch {
+	case len(rest) == 0:
 		return delimPart
-	case "--":
+	case bytes.HasPrefix(rest, []byte("--")):
+		// "--boundary-->" and other junk after the closing delimiter: it
+		// still closes, as Python and mailparser read it.
 		return delimFinal
 	}
 	return delimNone

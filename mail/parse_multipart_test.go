@@ -99,7 +99,12 @@ func TestReadHeader(t *testing.T) {
 		{"mbox From_ line", "From a@b Mon Jan 1 00:00:00 2024\r\nA: 1\r\n\r\n", []string{"a"}, []string{"1"}, endBlank, ""},
 		{"byte order mark", "\xef\xbb\xbfA: 1\r\n\r\n", []string{"a"}, []string{"1"}, endBlank, ""},
 		{"leading continuation ignored", " junk\r\nA: 1\r\n\r\n", []string{"a"}, []string{"1"}, endBlank, ""},
-		{"white space line ends header", "A: 1\r\n \r\nbody", []string{"a"}, []string{"1"}, endBlank, ""},
+		// Issue 11, defect 1: a line of only white space is a folded continuation.
+		{"white space line continues", "A: 1\r\n \r\n\tmore\r\nB: 2\r\n\r\nbody", []string{"a", "b"}, []string{"1 \tmore", "2"}, endBlank, ""},
+		{"tab-only line continues", "A: 1\n\t\n x\nB: 2\n\nbody", []string{"a", "b"}, []string{"1\t x", "2"}, endBlank, ""},
+		{"doubled CR line ends header", "A: 1\r\r\n\r\r\nbody", []string{"a"}, []string{"1"}, endBlank, ""},
+		// Issue 11, defect 5: a space inside a field name is tolerated.
+		{"space in field name", "X Mailer: Foxmail\r\nSubject: s\r\n\r\n", []string{"x mailer", "subject"}, []string{"Foxmail", "s"}, endBlank, ""},
 		{"raw 8-bit value", "Subject: " + gbk("中文") + "\r\n\r\n", []string{"subject"}, []string{gbk("中文")}, endBlank, ""},
 		{"empty", "", nil, nil, endEOF, ""},
 	}

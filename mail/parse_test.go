@@ -168,6 +168,8 @@ func normalizeProposal(p Proposal) Proposal {
 			*s = nil
 		}
 	}
+	// Fields follows from the rest; the cases state the rest.
+	p.Fields = filledFields(p)
 	return p
 }
 

@@ -23,6 +23,9 @@ func (p *mimeParser) textFromBytes(data []byte, charset string, html bool) partT
 	if html && strings.TrimSpace(charset) == "" {
 		charset = sniffHTMLCharset(data)
 	}
+	if _, kind := lookupCharset(charset); kind == charsetOther && p.textCharset == "" {
+		p.textCharset = charset
+	}
 	s, problem := decodeCharset(charset, data)
 	p.problem(problem)
 	s = strings.TrimPrefix(s, "\ufeff")

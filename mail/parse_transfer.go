@@ -22,6 +22,8 @@ func newTransferReader(cte string, r io.Reader) transferReader {
 		return newBase64Reader(r)
 	case "quoted-printable":
 		return newQPReader(r)
+	case "x-uuencode":
+		return newUUReader(r)
 	case "", "7bit", "8bit", "binary":
 		return plainReader{Reader: r}
 	default:
@@ -38,6 +40,8 @@ func normalizeTransferEncoding(cte string) string {
 		return "base64"
 	case strings.Contains(s, "quoted"):
 		return "quoted-printable"
+	case s == "x-uuencode" || s == "uuencode" || s == "x-uue" || s == "uue":
+		return "x-uuencode"
 	}
 	return s
 }
@@ -229,6 +233,8 @@ func (r *qpReader) decodeLine(dst, line []byte, fragment bool) []byte {
 		content := trimEOL(line)
 		eol = line[len(content):]
 		// RFC 2045 section 6.7 (3): trailing white space was added in transport.
+		// A stray CR counts as such: "=\r\r\n" comes from clients that convert
+		// line endings twice, and is still a soft break.
 		line = trimRightSpaceTab(content)
 		if n := len(line); n > 0 && line[n-1] == '=' {
 			line, eol = line[:n-1], nil // soft line break
@@ -263,7 +269,7 @@ func (r *qpReader) problems() []string {
 }
 
 func trimRightSpaceTab(b []byte) []byte {
-	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t') {
+	for len(b) > 0 && (b[len(b)-1] == ' ' || b[len(b)-1] == '\t' || b[len(b)-1] == '\r') {
 		b = b[:len(b)-1]
 	}
 	return b

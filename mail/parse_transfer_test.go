@@ -89,7 +89,7 @@ func TestTransferEncodingNames(t *testing.T) {
 			t.Errorf("normalizeTransferEncoding(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	r := newTransferReader("x-uuencode", strings.NewReader("abc"))
+	r := newTransferReader("x-gzip64", strings.NewReader("abc"))
 	if b, _ := io.ReadAll(r); string(b) != "abc" || len(r.problems()) == 0 {
 		t.Errorf("unknown encoding: read %q, problems %q", b, r.problems())
 	}

@@ -286,7 +286,7 @@ func TestReplyAddress(t *testing.T) {
 	db := openTestDB(t)
 	fonts := testNoticeFonts(t)
 	mk := func(contact string) int64 {
-		c, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", SponsorType: "org", Contact: contact,
+		c, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", SponsorType: "org", Contact: contact,
 			ReceivedAt: time.Date(2026, 9, 30, 10, 0, 0, 0, time.UTC)}, "王芳")
 		if err != nil {
 			t.Fatal(err)

@@ -25,6 +25,7 @@ type Book interface {
 	BulkService
 	OutboxService
 	LedgerService
+	NationalService
 
 	// Location says which book this is, for the window's title bar and
 	// --version: the file path, or the server and database.
@@ -65,8 +66,10 @@ type CaseService interface {
 	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
 	// CheckItem records the check of material item n (1-based).
 	CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
-	// History returns the events of a case, oldest first (in the order
-	// they were recorded).
+	// History returns the events of a case, oldest first by when they
+	// happened (Event.At, compared as instants whatever their offsets),
+	// ties in the order they were recorded: a back-filled move (MoveCase
+	// with an earlier at) sorts before events recorded before it.
 	History(ctx context.Context, caseID int64) ([]Event, error)
 	// AddCaseFile stores a file (a scan) with a case.
 	AddCaseFile(ctx context.Context, caseID int64, name string, r io.Reader, clerk string) (Attachment, error)
@@ -74,6 +77,30 @@ type CaseService interface {
 	CaseFiles(ctx context.Context, caseID int64) ([]Attachment, error)
 	// LinkMail attaches a mail to an existing case.
 	LinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
+	// UnlinkMail undoes LinkMail: the mail goes back to the unhandled
+	// mails (state MailNew), the case's version rises as with LinkMail,
+	// and the case's history records the change,
+	// naming the mail by its subject (the history is append-only, so the
+	// earlier link stays in it). A mail not linked to caseID is a
+	// *FieldError on "mail"; a missing case is ErrNotFound.
+	UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string) error
+}
+
+// NationalService records what the clerk did beyond the FAQ's lists and in
+// the national filing system (备案管理系统). Like MoveCase, each takes the
+// version of the case the clerk saw (0 skips the check) and records the
+// change in the case's history under clerk.
+type NationalService interface {
+	// RecordNational records the filings cancelled in the national
+	// filing system for an accepted deregistration or conflict (checked by
+	// NationalRecord.Normalize and NationalNormalized.CheckCase), one
+	// NationalAction per filing. 办结 of such a case is refused until one
+	// exists (rules.CheckOutcome). Bad input is a *FieldError.
+	RecordNational(ctx context.Context, id, version int64, in NationalRecord, clerk string) (*Case, error)
+	// AddItem adds a material to a case's checklist beyond the FAQ's list
+	// (its lists end in "等"); it starts missing (CheckAddItem says what is
+	// refused).
+	AddItem(ctx context.Context, id, version int64, item, clerk string) (*Case, error)
 }
 
 // MailService stores mails byte-exact with their attachments and keeps
@@ -128,6 +155,14 @@ type CalendarService interface {
 	// SetDeadlineDays changes the working days allowed for a kind (0 to
 	// 60); it applies to clocks started from then on.
 	SetDeadlineDays(ctx context.Context, k rules.Kind, n int) error
+	// AfterHours reports whether a request received after 17:30 or on a
+	// day off counts as received on the next working day
+	// (workday.Calendar.AfterHoursReceipt; SettingAfterHours). Off by
+	// default.
+	AfterHours(ctx context.Context) (bool, error)
+	// SetAfterHours turns that rule on or off for cases registered from
+	// then on; registered cases keep their dates.
+	SetAfterHours(ctx context.Context, on bool) error
 }
 
 // SettingService keeps the book's settings (Setting* keys).
@@ -165,9 +200,10 @@ type ReportService interface {
 	// ReportCases returns the cases of the period from..to (civil days,
 	// inclusive): received in it, closed in it, or open at its end
 	// (received by then and not closed by then), in no particular order.
-	// Each carries the status moves the report needs: every move into or
-	// out of returned and, for a case not closed by the end of to, every
-	// status move. Cases and moves come from one snapshot of the book.
+	// Each carries every status move of its history (with clerk and
+	// note: the report names who made each decisive move and quotes the
+	// reasons), its notice days and its national-system record. Cases,
+	// moves and records come from one snapshot of the book.
 	ReportCases(ctx context.Context, from, to time.Time) ([]*ReportCase, error)
 }
 

@@ -44,6 +44,9 @@ type Case struct {
 
 	Materials []rules.Item
 	MailIDs   []int64
+	// National is what was done in the national filing system, in the
+	// order recorded (NationalService.RecordNational).
+	National []NationalAction
 
 	// Warnings are notes about accepted but unusual input (another province's
 	// filing number); they are not stored.
@@ -84,16 +87,7 @@ func (c *Case) SearchText() string {
 
 // NumberPrefix is the prefix of a kind's case numbers: ZX deregistration,
 // MM password, QT other.
-func NumberPrefix(k rules.Kind) string {
-	switch k {
-	case rules.KindDeregister:
-		return "ZX"
-	case rules.KindPassword:
-		return "MM"
-	default:
-		return "QT"
-	}
-}
+func NumberPrefix(k rules.Kind) string { return rules.NumberPrefix(k) }
 
 // CaseNumber formats the number of the seq-th case of a kind received in
 // year: ZX-2026-0001.
@@ -108,6 +102,7 @@ type NewCase struct {
 	ReceivedAt  time.Time
 	SponsorType string // "" means person for a resident ID number, else org
 	Applicant   string // "" means legal
+	Stage       string // conflict only: review|issued; "" follows the filings (rules.DefaultStage)
 	Sponsor     string
 	CertNo      string
 	Provider    string
@@ -127,6 +122,7 @@ type Normalized struct {
 	Channel     rules.Channel
 	SponsorType rules.SponsorType
 	Applicant   rules.Applicant
+	Stage       rules.Stage // conflict only
 	CertNo      string
 	Phone       string
 	Filings     []string
@@ -143,7 +139,15 @@ func (in *NewCase) Validate() error {
 
 // Normalize checks every field of in like Validate and returns the
 // normalised values.
-func (in *NewCase) Normalize() (*Normalized, error) {
+func (in *NewCase) Normalize() (*Normalized, error) { return in.normalize(true) }
+
+// NormalizeRecord is Normalize for a case recorded elsewhere before (the
+// old ledger): it leaves out what the desk must ask for at registration
+// but an old record may lack (the access provider of a fax or conflict),
+// so that no historic case is refused for a rule it predates.
+func (in *NewCase) NormalizeRecord() (*Normalized, error) { return in.normalize(false) }
+
+func (in *NewCase) normalize(atDesk bool) (*Normalized, error) {
 	var v Normalized
 	var err error
 	if v.Kind, err = rules.ParseKind(in.Kind); err != nil {
@@ -174,8 +178,18 @@ func (in *NewCase) Normalize() (*Normalized, error) {
 	if v.Applicant, err = rules.ParseApplicant(ap); err != nil {
 		return nil, FieldErr("applicant", err)
 	}
+	if err := rules.CheckApplicant(v.SponsorType, v.Applicant); err != nil {
+		return nil, FieldErr("applicant", err)
+	}
 	if strings.TrimSpace(in.CertNo) != "" {
 		kind, norm, err := validate.CertNo(in.CertNo)
+		if err != nil && v.SponsorType == rules.SponsorPerson {
+			// A person has a resident ID number only: the error of the
+			// credit-code reading would only confuse.
+			if norm, err = validate.ResidentID(in.CertNo); err == nil {
+				kind = validate.KindID
+			}
+		}
 		if err != nil {
 			return nil, FieldErr("cert-no", err)
 		}
@@ -208,6 +222,10 @@ func (in *NewCase) Normalize() (*Normalized, error) {
 			return nil, FieldErr("domain", err)
 		}
 		v.Domains = appendUnique(v.Domains, d)
+	}
+	// Last, so that a field's own error comes first.
+	if err := v.checkRequest(in, atDesk); err != nil {
+		return nil, err
 	}
 	return &v, nil
 }

@@ -44,7 +44,7 @@ func DueLevel(cal *workday.Calendar, today time.Time, status rules.Status, due s
 type MonthCount struct {
 	Month    string // YYYY-MM
 	Received int    // cases received in the month
-	Done     int    // cases that reached done in the month
+	Done     int    // cases 办结 in the month (rules.Status.Concluded)
 }
 
 // Dashboard is the clerk's day at a glance.
@@ -58,7 +58,7 @@ type Dashboard struct {
 
 	Month         string // YYYY-MM of today
 	MonthReceived int    // received this month
-	MonthDone     int    // reached done this month
+	MonthDone     int    // 办结 this month: done or rejected (rules.Status.Concluded)
 	// MonthClosedWithDue counts the cases done or rejected this month that
 	// had a due date; MonthOnTime those of them closed on or before it.
 	MonthClosedWithDue int
@@ -66,6 +66,10 @@ type Dashboard struct {
 
 	// Months are the twelve months ending with this one, oldest first.
 	Months []MonthCount
+
+	// Banners warn about holiday tables missing or unverified for this
+	// year, or from 1 November for the next (workday.Calendar.Banner).
+	Banners []string
 }
 
 // OnTimeRate is MonthOnTime / MonthClosedWithDue; ok is false when no case

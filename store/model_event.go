@@ -13,7 +13,7 @@ type Event struct {
 	At         time.Time // when it happened
 	RecordedAt time.Time // when it was entered
 	Clerk      string
-	Action     string // create, status, check, edit, link, file
+	Action     string // create, status, check, edit, link, unlink, file
 	From, To   rules.Status
 	Note       string
 }

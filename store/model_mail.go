@@ -52,8 +52,9 @@ type Checkpoint struct {
 
 // MailFilter selects mails.
 type MailFilter struct {
-	State string // new, case, ignored; "" for all
-	Limit int
+	State  string // new, case, ignored; "" for all
+	Limit  int    // at most this many; 0 for all
+	Offset int    // mails skipped first, for reading the list page by page
 }
 
 // MailTx is a write transaction for storing one mail with its blobs and

@@ -21,6 +21,7 @@ type ReportCase struct {
 	Due         time.Time // due date as of now; zero when none
 	ClosedDay   time.Time // zero when open now
 	SponsorType rules.SponsorType
+	Applicant   rules.Applicant
 	Sponsor     string
 	CertNo      string
 	Provider    string
@@ -36,9 +37,12 @@ type ReportCase struct {
 	// NoticeDays are the civil days notices were mailed to the applicant
 	// (the outbox's sent items), oldest first, without repeats.
 	NoticeDays []time.Time
-	// Moves are status moves of the case's history, in the order they
-	// were recorded (see ReportService.ReportCases for which).
+	// Moves are the status moves of the case's history, in the order
+	// they were recorded.
 	Moves []StatusMove
+	// National is what was done in the national filing system, in the
+	// order recorded.
+	National []NationalAction
 }
 
 // StatusMove is one status change of a case's history.
@@ -46,6 +50,8 @@ type StatusMove struct {
 	ID       int64 // orders moves as they were recorded
 	At       time.Time
 	From, To rules.Status
+	Clerk    string // who made the move
+	Note     string // the reason given (不予受理, 撤回, 退回补正)
 }
 
 // CaseRecord is a whole case with its history as another book (or a

@@ -31,6 +31,9 @@ const (
 	// envTrace, when set, logs to stderr the time from start to the first
 	// frame and to the first data of the screens.
 	envTrace = "BEIANDESK_TRACE"
+	// envWindowSize, as "1024x700", sizes the window (screenshots at
+	// several sizes; without a window manager nothing else does).
+	envWindowSize = "BEIANDESK_WINDOW_SIZE"
 )
 
 // Run checks the database file, opens the window and blocks until the app
@@ -60,6 +63,10 @@ func Run(ctx context.Context, opts Options) error {
 		mainWin, d = desk.NewMainWindow(ctx, a, db, opts)
 		if trayAvailable() {
 			d.EnableReminders()
+		}
+		var w, h float32
+		if _, err := fmt.Sscanf(os.Getenv(envWindowSize), "%fx%f", &w, &h); err == nil && w > 0 && h > 0 {
+			mainWin.Resize(fyne.NewSize(w, h))
 		}
 		d.ShowStart(os.Getenv(envStartTab))
 		mainWin.Show()

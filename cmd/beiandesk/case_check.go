@@ -14,6 +14,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 	item := fs.String("item", "", "material item number (1-based)")
 	state := fs.String("state", "", "present|missing|defective")
 	note := fs.String("note", "", "reason for a defect")
+	add := fs.String("add", "", "add an item to the checklist")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := parseArgs(fs, args)
 	if err != nil {
@@ -22,6 +23,21 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 	id, err := oneID(pos)
 	if err != nil {
 		return err
+	}
+	if *add != "" {
+		if *item != "" || *state != "" {
+			return usageError{msgAddAlone}
+		}
+		db, err := e.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		c, err := db.AddItem(ctx, id, 0, *add, e.clerkName(ctx, db))
+		if err != nil {
+			return err
+		}
+		return printCase(ctx, e, db, c, *asJSON)
 	}
 	if *item == "" {
 		return usageError{formatRequired("item")}

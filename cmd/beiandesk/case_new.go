@@ -15,11 +15,12 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 	var in store.NewCase
 	var received string
 	var filings, domains, mails stringList
-	fs.StringVar(&in.Kind, "kind", "", "deregister|password|other")
+	fs.StringVar(&in.Kind, "kind", "", "deregister|password|conflict|other")
 	fs.StringVar(&in.Channel, "channel", "", "email|fax|post|counter|online")
 	fs.StringVar(&received, "received", "", "time of receipt (RFC 3339)")
 	fs.StringVar(&in.SponsorType, "sponsor-type", "", "org|person")
 	fs.StringVar(&in.Applicant, "applicant", "", "legal|agent")
+	fs.StringVar(&in.Stage, "stage", "", "conflict only: review|issued (default: issued when --filing is given)")
 	fs.StringVar(&in.Sponsor, "sponsor", "", "sponsor name")
 	fs.StringVar(&in.CertNo, "cert-no", "", "USCC or resident ID number")
 	fs.StringVar(&in.Provider, "provider", "", "access provider")

@@ -124,9 +124,9 @@ func TestCaseLifecycleFromCLI(t *testing.T) {
 // on stdout and leaves the database as it was.
 func TestBadInputChangesNothing(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "c.db")
-	mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "fax", "--received", "2026-09-30T10:00:00+08:00", "--json")
+	mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "fax", "--provider", "中国电信山西分公司", "--received", "2026-09-30T10:00:00+08:00", "--json")
 	before := rowCounts(t, db)
-	newCase := []string{"case", "new", "--kind", "deregister", "--channel", "fax", "--received", "2026-09-30T10:00:00+08:00", "--json"}
+	newCase := []string{"case", "new", "--kind", "deregister", "--channel", "fax", "--provider", "中国电信山西分公司", "--received", "2026-09-30T10:00:00+08:00", "--json"}
 	with := func(extra ...string) []string { return append(append([]string{}, newCase...), extra...) }
 	tests := []struct {
 		args []string
@@ -149,8 +149,17 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{[]string{"case", "status", "1", "--to", "accepted"}, "--to"},
 		{[]string{"case", "status", "1", "--to", "finished"}, "--to"},
 		{[]string{"case", "status", "1", "--to", "done"}, "--to"},
-		{[]string{"case", "status", "1", "--to", "rejected", "--at", "2026-09-29T10:00:00+08:00"}, "--at"},
-		{[]string{"case", "status", "1", "--to", "rejected", "--at", "yesterday"}, "--at"},
+		{[]string{"case", "status", "1", "--to", "rejected"}, "--note"},
+		{[]string{"case", "new", "--kind", "deregister", "--channel", "fax", "--received", "2026-09-30T10:00:00+08:00"}, "--provider"},
+		{[]string{"case", "new", "--kind", "conflict", "--channel", "email", "--received", "2026-09-30T10:00:00+08:00"}, "--provider"},
+		{with("--sponsor-type", "person", "--applicant", "agent"), "--applicant"},
+		{with("--stage", "review"), "--stage"},
+		{[]string{"case", "check", "1", "--add", " "}, "--add"},
+		{[]string{"case", "record", "1", "--scope", "site", "--filing", "晋ICP备12345678号-1"}, "--scope"},
+		{[]string{"case", "record", "1", "--scope", "all", "--filing", "晋ICP备12345678号-1"}, "--scope"},
+		{[]string{"case", "record", "1", "--scope", "site"}, "--filing"},
+		{[]string{"case", "status", "1", "--to", "rejected", "--note", "外省", "--at", "2026-09-29T10:00:00+08:00"}, "--at"},
+		{[]string{"case", "status", "1", "--to", "rejected", "--note", "外省", "--at", "yesterday"}, "--at"},
 		{[]string{"case", "status", "99", "--to", "withdrawn"}, "99"},
 		{[]string{"case", "status", "x1", "--to", "withdrawn"}, "x1"},
 		{[]string{"case", "check", "1", "--item", "0", "--state", "present"}, "--item"},
@@ -285,5 +294,78 @@ func TestCaseEditCommand(t *testing.T) {
 	}
 	if rowCounts(t, db) != before {
 		t.Fatal("a refused edit changed the database")
+	}
+}
+
+// The requests and moves of issue 13 through the command line: a conflict,
+// an added checklist item, the national record before 办结, and 不予受理
+// after acceptance with its reason.
+func TestRequestsAndOutcomesFromCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	c := decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "conflict", "--channel", "fax", "--provider", "中国移动山西公司",
+		"--received", "2026-09-30T10:00:00+08:00", "--sponsor-type", "person", "--sponsor", "王晓明",
+		"--filing", "晋ICP备12345678号-1", "--json"))
+	if c.Kind != "conflict" || c.Stage != "issued" || !strings.HasPrefix(c.Number, "CT-") || c.Due == nil || *c.Due != "2026-10-13" ||
+		len(c.Materials) != 3 || c.Materials[0].Item != "接入商的备案信息冲突解决申请" {
+		t.Fatalf("conflict: %+v", c)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "check", "1", "--add", "原备案主体证明材料", "--json"))
+	if len(c.Materials) != 4 || c.Materials[3].Item != "原备案主体证明材料" || c.Materials[3].State != "missing" {
+		t.Fatalf("added: %+v", c.Materials)
+	}
+	for i := 1; i <= 4; i++ {
+		mustCLI(t, db, "case", "check", "1", "--item", itoa(int64(i)), "--state", "present", "--json")
+	}
+	mustCLI(t, db, "case", "status", "1", "--to", "accepted", "--at", "2026-10-09T10:00:00+08:00", "--json")
+	_, errs, code := cli(t, db, "", "case", "status", "1", "--to", "done", "--json")
+	if code == 0 || !strings.Contains(errs, "备案管理系统") {
+		t.Fatalf("done without record: %d %s", code, errs)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "record", "1", "--date", "2026-10-12", "--scope", "site",
+		"--filing", "晋ICP备12345678号-1", "--json"))
+	if len(c.National) != 1 || c.National[0] != (nationalJSON{"2026-10-12", "site", "晋ICP备12345678号-1", "测试员"}) {
+		t.Fatalf("national: %+v", c.National)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "status", "1", "--to", "done", "--at", "2026-10-12T16:00:00+08:00", "--json"))
+	if c.Status != "done" || c.OnTime == nil || !*c.OnTime {
+		t.Fatalf("done: %+v", c)
+	}
+
+	mustCLI(t, db, "case", "new", "--kind", "password", "--channel", "counter", "--sponsor-type", "person",
+		"--received", "2026-09-30T10:00:00+08:00", "--json")
+	mustCLI(t, db, "case", "check", "2", "--item", "1", "--state", "present", "--json")
+	mustCLI(t, db, "case", "check", "2", "--item", "2", "--state", "present", "--json")
+	mustCLI(t, db, "case", "status", "2", "--to", "accepted", "--at", "2026-10-09T10:00:00+08:00", "--json")
+	_, errs, code = cli(t, db, "", "case", "status", "2", "--to", "rejected", "--json")
+	if code == 0 || !strings.Contains(errs, "--note") {
+		t.Fatalf("rejected without reason: %d %s", code, errs)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "status", "2", "--to", "rejected", "--note", "主办者与备案信息不符", "--json"))
+	if c.Status != "rejected" {
+		t.Fatalf("rejected: %+v", c)
+	}
+}
+
+// A year without a holiday table is not silently weekends-only: workdays
+// warns on stderr (stdout keeps the bare date) and the case says 未核实.
+func TestUnverifiedCalendarFromCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	out, errs, code := cli(t, db, "", "workdays", "--from", "2028-01-03", "--days", "5")
+	if code != 0 || out != "2028-01-10\n" || !strings.Contains(errs, "2028年节假日安排尚未导入") {
+		t.Fatalf("2028: %q %q %d", out, errs, code)
+	}
+	out, errs, code = cli(t, db, "", "workdays", "--from", "2026-09-30", "--days", "5")
+	if code != 0 || out != "2026-10-13\n" || errs != "" {
+		t.Fatalf("2026: %q %q %d", out, errs, code)
+	}
+	c := decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "email",
+		"--received", "2027-03-01T10:00:00+08:00", "--json"))
+	if c.DueVerified == nil || *c.DueVerified {
+		t.Errorf("2027 case due_verified %v", c.DueVerified)
+	}
+	c = decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "email",
+		"--received", "2026-03-02T10:00:00+08:00", "--json"))
+	if c.DueVerified == nil || !*c.DueVerified {
+		t.Errorf("2026 case due_verified %v", c.DueVerified)
 	}
 }

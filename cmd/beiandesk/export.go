@@ -28,7 +28,7 @@ const (
 	msgExportMonth   = "%d年%d月"
 	msgExportRange   = "%s至%s"
 	msgExportNoRate  = "—"
-	msgExportDone    = "已导出%s报表到 %s:受理 %d 件,办结 %d 件(按时 %d、逾期 %d),按时率 %s,期末未结 %d 件(其中已逾期 %d 件)\n"
+	msgExportDone    = "已导出%s报表到 %s:收件(登记) %d 件,受理 %d 件,退回补正 %d 件(一次性告知 %d 份),办结 %d 件(其中不予受理 %d 件),撤回 %d 件,按期办结 %d、逾期办结 %d,按期办结率 %s,期末未结 %d 件(其中已逾期 %d 件)\n"
 )
 
 // export writes the monthly (or any period's) Excel report. Everything is
@@ -70,6 +70,7 @@ func export(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	r.Preparer = e.clerkName(ctx, db)
 	if err := report.Write(r, *out); err != nil {
 		return fieldError("out", fmt.Errorf(msgExportFailed, *out, err))
 	}
@@ -82,7 +83,8 @@ func export(ctx context.Context, e *env, args []string) error {
 		rate = fmt.Sprintf("%.1f%%", v*100)
 	}
 	f := r.Figures
-	fmt.Fprintf(e.stderr, msgExportDone, name, *out, f.Received, f.Done, f.OnTime, f.Late, rate, f.Open, f.OpenOverdue)
+	fmt.Fprintf(e.stderr, msgExportDone, name, *out, f.Received, f.Accepted, f.Returned, f.Notices, f.Done, f.Rejected,
+		f.Withdrawn, f.OnTime, f.Late, rate, f.Open, f.OpenOverdue)
 	return nil
 }
 

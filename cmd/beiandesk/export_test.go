@@ -27,6 +27,10 @@ func exportBook(t *testing.T) string {
 		}
 		for _, m := range moves {
 			to, at, _ := strings.Cut(m, " ")
+			if to == "done" && kind == "deregister" {
+				mustCLI(t, db, "case", "record", id, "--date", at[:10], "--scope", "subject",
+					"--filing", "晋ICP备12345678号", "--json")
+			}
 			mustCLI(t, db, "case", "status", id, "--to", to, "--at", at, "--json")
 		}
 	}
@@ -62,7 +66,7 @@ func TestExport(t *testing.T) {
 			if code != 0 || stdout != "" {
 				t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 			}
-			want := "受理 3 件,办结 2 件(按时 1、逾期 1),按时率 50.0%,期末未结 1 件(其中已逾期 1 件)"
+			want := "收件(登记) 3 件,受理 2 件,退回补正 0 件(一次性告知 0 份),办结 2 件(其中不予受理 0 件),撤回 0 件,按期办结 1、逾期办结 1,按期办结率 50.0%,期末未结 1 件(其中已逾期 1 件)"
 			if !strings.Contains(stderr, want) || strings.Count(stderr, "\n") != 1 {
 				t.Errorf("stderr %q, want one line with %q", stderr, want)
 			}

@@ -42,6 +42,21 @@ type caseJSON struct {
 	Warnings        []string          `json:"warnings,omitempty"`
 	LegacyNo        string            `json:"legacy_no"`
 	Version         int64             `json:"version"`
+	// DueVerified is false when the due date was counted across a year
+	// whose holiday table is missing or not yet from the State Council's
+	// notice (未核实); null without a deadline.
+	DueVerified *bool `json:"due_verified"`
+	// Stage is a conflict's stage (review, issued); "" for other kinds.
+	Stage string `json:"stage,omitempty"`
+	// National is what was done in the national filing system.
+	National []nationalJSON `json:"national"`
+}
+
+type nationalJSON struct {
+	Date   string `json:"date"`
+	Scope  string `json:"scope"`
+	Filing string `json:"filing"`
+	Clerk  string `json:"clerk"`
 }
 
 type materialJSON struct {
@@ -74,10 +89,22 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 	if c.ClosedAt != nil {
 		s := c.ClosedAt.Format(time.RFC3339)
 		j.ClosedAt = &s
-		if c.Due != "" && (c.Status == rules.StatusDone || c.Status == rules.StatusRejected) {
-			ok := c.ClosedDay <= c.Due
-			j.OnTime = &ok
+		if c.Due != "" && c.Status.Concluded() {
+			due, err1 := workday.ParseDate(c.Due)
+			closed, err2 := workday.ParseDate(c.ClosedDay)
+			if err1 == nil && err2 == nil {
+				ok := rules.OnTime(due, closed)
+				j.OnTime = &ok
+			}
 		}
+	}
+	if v, ok := c.DueVerified(cal); ok {
+		j.DueVerified = &v
+	}
+	j.Stage = string(c.Stage())
+	j.National = make([]nationalJSON, len(c.National))
+	for i, a := range c.National {
+		j.National[i] = nationalJSON{Date: a.Day, Scope: string(a.Scope), Filing: a.Filing, Clerk: a.Clerk}
 	}
 	if left, ok := c.WorkdaysLeft(cal, today); ok {
 		j.WorkdaysLeft = &left

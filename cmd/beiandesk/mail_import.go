@@ -22,13 +22,30 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 	if len(files) == 0 {
 		return usageError{msgNeedFiles}
 	}
+	// Folders give the .eml files below them; files named here are taken
+	// whatever their extension, and "-" stays stdin.
+	var expanded []string
+	var failed int
+	for _, name := range files {
+		if name == "-" {
+			expanded = append(expanded, name)
+			continue
+		}
+		list, err := mail.ExpandPaths([]string{name}, true)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "beiandesk: %v\n", err)
+			failed++
+			continue
+		}
+		expanded = append(expanded, list...)
+	}
 	db, err := e.open(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	var added, dups, failed int
-	for _, name := range files {
+	var added, dups int
+	for _, name := range expanded {
 		res, err := importFile(ctx, e, db, name)
 		if err != nil {
 			if ctx.Err() != nil {

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -90,16 +92,12 @@ func mailsList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *asJSON {
+		return streamMailsJSON(ctx, db, e.stdout, *state, *limit)
+	}
 	mails, err := db.Mails(ctx, store.MailFilter{State: *state, Limit: *limit})
 	if err != nil {
 		return err
-	}
-	if *asJSON {
-		out := make([]mailJSON, len(mails))
-		for i, m := range mails {
-			out[i] = toMailJSON(m)
-		}
-		return writeJSON(e.stdout, out)
 	}
 	for _, m := range mails {
 		date := "-"
@@ -116,4 +114,51 @@ func mailsList(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// mailsPage is how many mails are read from the book at a time for --json:
+// a mail's text may be up to 1 MiB, so a page bounds the memory, not the count.
+const mailsPage = 32
+
+// streamMailsJSON writes the mails as one JSON array, element by element,
+// reading the book a page at a time, so memory does not grow with the count.
+func streamMailsJSON(ctx context.Context, db store.MailService, w io.Writer, state string, limit int) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if _, err := bw.WriteString("["); err != nil {
+		return err
+	}
+	n := 0
+	for {
+		size := mailsPage
+		if limit > 0 {
+			size = min(size, limit-n)
+		}
+		if size <= 0 {
+			break
+		}
+		page, err := db.Mails(ctx, store.MailFilter{State: state, Limit: size, Offset: n})
+		if err != nil {
+			return err
+		}
+		for _, m := range page {
+			if n > 0 {
+				if _, err := bw.WriteString(","); err != nil {
+					return err
+				}
+			}
+			if err := enc.Encode(toMailJSON(m)); err != nil {
+				return err
+			}
+			n++
+		}
+		if len(page) < size {
+			break
+		}
+	}
+	if _, err := bw.WriteString("]\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }

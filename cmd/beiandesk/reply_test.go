@@ -98,7 +98,7 @@ func TestReplyCommand(t *testing.T) {
 		t.Errorf("outbox: %s", list)
 	}
 
-	fax := decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "fax",
+	fax := decodeCase(t, mustCLI(t, db, "case", "new", "--kind", "deregister", "--channel", "fax", "--provider", "中国电信山西分公司",
 		"--received", "2026-09-30T10:00:00+08:00", "--sponsor", "某公司", "--json"))
 	for _, tc := range []struct {
 		args []string

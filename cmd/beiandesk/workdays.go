@@ -43,6 +43,13 @@ func workdays(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(e.stdout, workday.Format(cal.AddWorkdays(workday.DayOf(t), n)))
+	day := workday.DayOf(t)
+	due := cal.AddWorkdays(day, n)
+	// stdout carries the date alone; what is uncertain about it goes to
+	// stderr.
+	for _, w := range cal.SpanWarnings(day, due) {
+		fmt.Fprintln(e.stderr, msgWarning+":", w)
+	}
+	_, err = fmt.Fprintln(e.stdout, workday.Format(due))
 	return err
 }

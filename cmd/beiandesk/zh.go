@@ -3,7 +3,7 @@ package main
 // Chinese text of the command line, kept together for review.
 const (
 	msgUnknownCommand = "未知命令「%s」,运行 beiandesk help 查看用法"
-	msgCaseUsage      = "用法: beiandesk case new|status|check|edit|show …"
+	msgCaseUsage      = "用法: beiandesk case new|status|check|edit|record|show …"
 	msgHolidaysUsage  = "用法: beiandesk holidays import|list …"
 	msgBadTime        = "无法识别的时间「%s」,应为 RFC 3339 格式,如 2026-09-30T10:00:00+08:00"
 	msgBadID          = "案件编号「%s」无效,应为正整数"
@@ -21,6 +21,8 @@ const (
 	msgOSNotExist     = "(文件或文件夹不存在)"
 	msgOSPermission   = "(没有访问权限)"
 	msgBadItem        = "材料序号「%s」无效,应为正整数"
+	msgWarning        = "警告"
+	msgAddAlone       = "--add 增加材料时不能同时使用 --item/--state"
 )
 
 const msgHelp = `备案受理台 beiandesk — 用法
@@ -32,6 +34,9 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk case new --kind K --channel C --received RFC3339 [...] --json
   beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
   beiandesk case check ID --item N --state present|missing|defective [--note TEXT] --json
+  beiandesk case check ID --add 材料名称 --json      在材料清单中增加一项(记入历史)
+  beiandesk case record ID --date YYYY-MM-DD --scope subject|site|app --filing F... --json
+                                    记录在备案管理系统中的注销情况(注销/冲突案件办结前必须记录)
   beiandesk case edit ID [--sponsor S] [--cert-no C] [--provider P] [--contact N] [--phone T] [--filing F]... [--domain D]... [--note T] --json
   beiandesk cases --json [--month YYYY-MM] [--status S|open] [--kind K] [--channel C] [--q 文字]
   beiandesk workdays --from YYYY-MM-DD[THH:MM] --days N

@@ -90,6 +90,7 @@ var Tables = []Table{
 		version:i legacy_no`), msgCases},
 	{"material", cols("case_id:i pos:i item state note checked_at checked_by"), msgMaterials},
 	{"event", cols("id:i case_id:i at recorded_at clerk action from_status to_status note"), msgEvents},
+	{"national_action", cols("id:i case_id:i day scope filing clerk recorded_at"), msgNationalActions},
 	{"holiday_year", cols("year:i off work source imported_at"), msgHolidayYears},
 	{"holiday_day", cols("day work:b clerk edited_at"), msgHolidayDays},
 	{"blob", cols("id:i sha256 size:i"), msgBlobs},

@@ -48,6 +48,11 @@ func fill(t *testing.T, b store.Book) {
 	if _, err := b.MoveCase(ctx, first.ID, 0, rules.StatusAccepted, recv.Add(24*time.Hour), "材料齐全", "李强"); err != nil {
 		t.Fatal(err)
 	}
+	// What was done in the national filing system travels with the case.
+	if _, err := b.RecordNational(ctx, first.ID, 0, store.NationalRecord{Day: "2026-10-09", Scope: "site",
+		Filings: []string{"晋ICP备12345670号-1"}}, "李强"); err != nil {
+		t.Fatal(err)
+	}
 	tx, err := b.BeginMail(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -208,7 +213,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if sum.Rows["cases"] != 6 || sum.Rows["mail"] != 2 || sum.Blobs != 6 || sum.Rows["outbox"] != 2 ||
-		sum.Rows["ledger_import"] != 1 || sum.Rows["ledger_row"] != 1 {
+		sum.Rows["ledger_import"] != 1 || sum.Rows["ledger_row"] != 1 || sum.Rows["national_action"] != 1 {
 		t.Fatalf("summary %+v", sum)
 	}
 	if s := sum.String(); !strings.Contains(s, "案件 6") || !strings.Contains(s, "发件记录 2") || !strings.Contains(s, "SHA-256") {
@@ -257,7 +262,11 @@ func TestRoundTrip(t *testing.T) {
 			t.Errorf("%s: history %+v %v", b.Location(), h, err)
 		}
 		// New cases continue the numbering.
-		nc, err := b.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax",
+		if c1, err := b.Case(ctx, 1); err != nil || len(c1.National) != 1 || c1.National[0].Clerk != "李强" ||
+			c1.National[0].Filing != "晋ICP备12345670号-1" {
+			t.Errorf("%s: national record %+v %v", b.Location(), c1, err)
+		}
+		nc, err := b.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国联通",
 			ReceivedAt: time.Date(2026, 10, 9, 9, 0, 0, 0, workday.China())}, "x")
 		if err != nil || nc.Number != "ZX-2026-0006" {
 			t.Errorf("%s: next case %v %v", b.Location(), nc, err)

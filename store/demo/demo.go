@@ -11,6 +11,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/validate"
 	"beiandesk/store/workday"
 )
 
@@ -22,6 +23,7 @@ var (
 	forms    = []string{"有限公司", "有限责任公司", "股份有限公司"}
 	provs    = []string{"中国电信股份有限公司山西分公司", "中国联合网络通信有限公司山西省分公司", "中国移动通信集团山西有限公司", "阿里云计算有限公司", "腾讯云计算(北京)有限责任公司", "北京百度网讯科技有限公司", ""}
 	tlds     = []string{".com", ".cn", ".com.cn", ".net", ".org.cn", ".top"}
+	reasons  = []string{"备案主体在外省,请向备案所在地通信管理局申请", "申请人与备案主办者不符", "所列备案号不存在"}
 	channels = []rules.Channel{rules.ChannelEmail, rules.ChannelEmail, rules.ChannelEmail, rules.ChannelFax, rules.ChannelFax, rules.ChannelPost, rules.ChannelCounter, rules.ChannelOnline}
 )
 
@@ -74,8 +76,11 @@ func Generate(ctx context.Context, db store.BulkCalendar, n int, seed uint64, to
 	start := workday.DayOf(today).AddDate(-1, 0, 0)
 	for i := 0; i < n; i++ {
 		kind := rules.KindDeregister
-		if r.IntN(5) == 0 {
+		switch r.IntN(25) {
+		case 0, 1, 2, 3, 4:
 			kind = rules.KindPassword
+		case 5:
+			kind = rules.KindConflict
 		}
 		st := rules.SponsorOrg
 		if r.IntN(3) == 0 {
@@ -96,6 +101,25 @@ func Generate(ctx context.Context, db store.BulkCalendar, n int, seed uint64, to
 		}
 		filing := fmt.Sprintf("晋ICP备%08d号-%d", 10000000+r.IntN(89999999), 1+r.IntN(3))
 		dom := domain(r)
+		// Certificates from the eleven cities and, now and then, elsewhere,
+		// so the report's 地市 table has something to show.
+		region := fmt.Sprintf("14%02d%02d", 1+r.IntN(11), 1+r.IntN(9))
+		if r.IntN(15) == 0 {
+			region = "110105"
+		}
+		var certNo string
+		if st == rules.SponsorPerson {
+			body := fmt.Sprintf("%s%04d%02d%02d%03d", region, 1960+r.IntN(45), 1+r.IntN(12), 1+r.IntN(28), r.IntN(1000))
+			certNo = body + string(validate.IDCheckChar(body))
+		} else {
+			body := fmt.Sprintf("91%sMA0%06X", region, r.IntN(0xFFFFFF))
+			certNo = body + string(validate.USCCCheckChar(body))
+		}
+		channel := channels[r.IntN(len(channels))]
+		provider := provs[r.IntN(len(provs))]
+		if provider == "" && rules.NeedsProvider(kind, channel) {
+			provider = provs[0]
+		}
 		status := rules.StatusReceived
 		var closedAt *time.Time
 		closedDay := ""
@@ -117,12 +141,16 @@ func Generate(ctx context.Context, db store.BulkCalendar, n int, seed uint64, to
 			status = rules.StatusReturned
 		}
 		phone := fmt.Sprintf("13%09d", r.IntN(1000000000))
-		c := store.Case{Kind: kind, Channel: channels[r.IntN(len(channels))], Status: status,
+		var details map[string]string
+		if kind == rules.KindConflict {
+			details = map[string]string{store.DetailStage: string(rules.StageIssued)}
+		}
+		c := store.Case{Kind: kind, Channel: channel, Status: status,
 			ReceivedAt: recv, ReceivedDay: workday.Format(day), ClockDay: workday.Format(day),
 			Due: workday.Format(due), ClosedAt: closedAt, ClosedDay: closedDay, SponsorType: st, Applicant: ap,
-			Sponsor: sponsor, Provider: provs[r.IntN(len(provs))], Contact: PersonName(r), Phone: phone,
-			Filings: []string{filing}, Domains: []string{dom}, CreatedAt: recv, UpdatedAt: recv}
-		for _, item := range rules.Materials(kind, st, ap) {
+			Sponsor: sponsor, CertNo: certNo, Provider: provider, Contact: PersonName(r), Phone: phone,
+			Filings: []string{filing}, Domains: []string{dom}, Details: details, CreatedAt: recv, UpdatedAt: recv}
+		for _, item := range rules.MaterialsAt(kind, st, ap, rules.StageIssued) {
 			state := rules.ItemMissing
 			if status != rules.StatusReceived || r.IntN(2) == 0 {
 				state = rules.ItemPresent
@@ -130,14 +158,34 @@ func Generate(ctx context.Context, db store.BulkCalendar, n int, seed uint64, to
 			c.Materials = append(c.Materials, rules.Item{Item: item, State: state})
 		}
 		clerk := clerks[r.IntN(len(clerks))]
-		events := []store.Event{{At: recv, RecordedAt: recv, Clerk: clerk, Action: "create", To: rules.StatusReceived}}
+		events := []store.Event{{At: recv, RecordedAt: recv, Clerk: clerk, Action: "create", To: rules.StatusReceived, Note: "登记"}}
 		if status != rules.StatusReceived {
 			at := recv
 			if closedAt != nil {
 				at = *closedAt
 			}
+			from, note := rules.StatusReceived, ""
+			switch status {
+			case rules.StatusRejected:
+				note = reasons[r.IntN(len(reasons))]
+			case rules.StatusWithdrawn:
+				note = "申请人来电撤回申请"
+			case rules.StatusDone:
+				// Accepted first, and for a deregistration the record of
+				// what was done in the national system.
+				acc := recv.Add(2 * time.Hour)
+				events = append(events, store.Event{At: acc, RecordedAt: acc, Clerk: clerk, Action: "status",
+					From: rules.StatusReceived, To: rules.StatusAccepted})
+				from = rules.StatusAccepted
+				if rules.NeedsNationalRecord(kind) {
+					c.National = append(c.National, store.NationalAction{Day: closedDay,
+						Scope: rules.ScopeSite, Filing: filing, Clerk: clerk})
+				}
+			case rules.StatusReturned:
+				note = "缺少营业执照副本复印件(加盖公章)"
+			}
 			events = append(events, store.Event{At: at, RecordedAt: at, Clerk: clerk, Action: "status",
-				From: rules.StatusReceived, To: status})
+				From: from, To: status, Note: note})
 		}
 		recs = append(recs, store.CaseRecord{Case: c, Events: events})
 	}

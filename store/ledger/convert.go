@@ -128,9 +128,10 @@ func convertRow(t *Table, m Mapping, row Row) (lc store.LegacyCase, p *Problem, 
 			lc.Status = rules.StatusDone // a closing date and no word: it was done
 		}
 	}
-	// The same checks as 登记, before the database is touched, so the
+	// The same checks as 登记 (less the provider a historic record may
+	// lack: NormalizeRecord), before the database is touched, so the
 	// preview counts them; the store checks again on import.
-	if err := in.Validate(); err != nil {
+	if _, err := in.NormalizeRecord(); err != nil {
 		var fe *store.FieldError
 		if errors.As(err, &fe) {
 			return bad(storeField(fe.Field), fe.Err)

@@ -2,6 +2,7 @@ package notice
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,12 @@ func newBook(t testing.TB) *book {
 		}
 	}
 	move := func(c *store.Case, to rules.Status, note string, day int) {
+		if to == rules.StatusDone && rules.NeedsNationalRecord(c.Kind) {
+			if _, err := db.RecordNational(ctx, c.ID, 0, store.NationalRecord{Day: fmt.Sprintf("2026-10-%02d", day),
+				Scope: "site", Filings: c.Filings}, "王芳"); err != nil {
+				t.Fatalf("record %s: %v", c.Number, err)
+			}
+		}
 		if _, err := db.MoveCase(ctx, c.ID, 0, to, time.Date(2026, 10, day, 10, 0, 0, 0, cst), note, "王芳"); err != nil {
 			t.Fatalf("move %s to %s: %v", c.Number, to, err)
 		}
@@ -77,7 +84,7 @@ func newBook(t testing.TB) *book {
 	check(c, 4, rules.ItemMissing, "只收到背面")
 
 	fax := org
-	fax.Channel = "fax"
+	fax.Channel, fax.Provider = "fax", "中国电信山西分公司"
 	fax.Details = map[string]string{"fax_pages": "6"}
 	mk("fax", fax)
 
@@ -101,8 +108,19 @@ func newBook(t testing.TB) *book {
 
 	c = mk("rejected", org)
 	move(c, rules.StatusRejected, "备案主体不在山西省，请向主体所在地通信管理局申请", 8)
-	c = mk("rejected-no-reason", org)
-	move(c, rules.StatusRejected, "", 8)
+	// 不予受理 needs a reason now; a case from the old ledger may lack it.
+	closed := time.Date(2026, 10, 8, 10, 0, 0, 0, cst)
+	ids, err := db.ImportCases(ctx, []store.CaseRecord{{
+		Case: store.Case{Kind: rules.KindDeregister, Channel: rules.ChannelEmail, Status: rules.StatusRejected,
+			ReceivedAt: recv, ClosedAt: &closed, ClosedDay: "2026-10-08", SponsorType: rules.SponsorOrg,
+			Applicant: rules.ApplicantAgent, Sponsor: org.Sponsor, CertNo: org.CertNo, Filings: org.Filings},
+		Events: []store.Event{{At: recv, Clerk: "王芳", Action: "create", To: rules.StatusReceived},
+			{At: closed, Clerk: "王芳", Action: "status", From: rules.StatusReceived, To: rules.StatusRejected}},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.cases["rejected-no-reason"] = &store.Case{ID: ids[0]}
 	c = mk("withdrawn", org)
 	move(c, rules.StatusWithdrawn, "", 8)
 

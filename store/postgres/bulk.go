@@ -106,7 +106,7 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 		}
 	}
 	caseRows := make([][]any, len(cases))
-	var matRows, evRows [][]any
+	var matRows, evRows, natRows [][]any
 	for i := range cases {
 		c := &cases[i]
 		var closedAt any
@@ -130,6 +130,11 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 			evRows = append(evRows, []any{ids[i], chinaTime(e.At), chinaTime(rec), e.Clerk, e.Action,
 				string(e.From), string(e.To), e.Note})
 		}
+		// The national record has no time of its own in Case: the case's
+		// last change stands for it, as in the SQLite book.
+		for _, a := range c.National {
+			natRows = append(natRows, []any{ids[i], a.Day, string(a.Scope), a.Filing, a.Clerk, rfc3339(c.UpdatedAt)})
+		}
 	}
 	if err := db.insertRows(ctx, tx, "cases", []string{"id", "number", "kind", "channel", "status",
 		"received_at", "received_day", "clock_day", "due", "closed_at", "closed_day", "sponsor_type", "applicant",
@@ -143,6 +148,10 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 	if err := db.insertRows(ctx, tx, "event", []string{"case_id", "at", "recorded_at", "clerk", "action",
 		"from_status", "to_status", "note"}, evRows); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
+	}
+	if err := db.insertRows(ctx, tx, "national_action", []string{"case_id", "day", "scope", "filing", "clerk",
+		"recorded_at"}, natRows); err != nil {
+		return nil, fmt.Errorf("national actions: %w", err)
 	}
 	if len(recs) >= 10_000 {
 		// A book filled at once has no statistics yet.

@@ -27,9 +27,12 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 	}
 	now := db.Now()
 	recv := in.ReceivedAt
-	day := workday.DayOf(recv)
 	var id int64
 	err = db.withTx(ctx, func(tx pgx.Tx) error {
+		day, err := receiptDay(ctx, tx, recv)
+		if err != nil {
+			return err
+		}
 		due, err := dueDate(ctx, tx, v.Kind, day)
 		if err != nil {
 			return err
@@ -42,7 +45,7 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 			return fmt.Errorf("number: %w", err)
 		}
 		number := store.CaseNumber(v.Kind, day.Year(), seq)
-		details, _ := json.Marshal(nonNilMap(in.Details))
+		details, _ := json.Marshal(v.StoredDetails(in.Details))
 		c := store.Case{Number: number, Sponsor: strings.TrimSpace(in.Sponsor), CertNo: v.CertNo,
 			Provider: strings.TrimSpace(in.Provider), Contact: strings.TrimSpace(in.Contact), Phone: v.Phone,
 			Filings: v.Filings, Domains: v.Domains}
@@ -57,7 +60,7 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
-		items := rules.Materials(v.Kind, v.SponsorType, v.Applicant)
+		items := v.Materials()
 		if len(items) > 0 {
 			rows := make([][]any, len(items))
 			for i, item := range items {
@@ -223,7 +226,10 @@ func loadDetails(ctx context.Context, q querier, cases []*store.Case) error {
 		byID[cid].MailIDs = append(byID[cid].MailIDs, mid)
 	}
 	rows.Close()
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mail ids: %w", err)
+	}
+	return loadNational(ctx, q, byID, ids)
 }
 
 func jsonList(list []string) string {
@@ -271,4 +277,16 @@ func reindex(ctx context.Context, tx pgx.Tx, id int64) error {
 		return fmt.Errorf("index case %d: %w", id, err)
 	}
 	return nil
+}
+
+// shownTimes formats times for a clerk's message: China time to the minute,
+// as the window shows them, with seconds only when the minutes are the same
+// (so "12:00 早于 12:00" never appears).
+func shownTimes(a, b time.Time) []any {
+	layout := "2006-01-02 15:04"
+	a, b = a.In(workday.China()), b.In(workday.China())
+	if a.Format(layout) == b.Format(layout) {
+		layout += ":05"
+	}
+	return []any{a.Format(layout), b.Format(layout)}
 }

@@ -22,6 +22,7 @@ var copyOrder = map[string]string{
 	"cases":           "id",
 	"material":        "case_id, pos",
 	"event":           "id",
+	"national_action": "id",
 	"holiday_year":    "year",
 	"holiday_day":     "day",
 	"blob":            "id",
@@ -151,7 +152,7 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 			return err
 		}
 		// The next ids follow the copied ones.
-		for _, t := range []string{"cases", "event", "blob", "mail", "outbox", "ledger_import"} {
+		for _, t := range []string{"cases", "event", "national_action", "blob", "mail", "outbox", "ledger_import"} {
 			if _, err := tx.Exec(ctx, fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'),
 				coalesce((SELECT max(id) FROM %s), 0) + 1, false)`, t, t)); err != nil {
 				return err

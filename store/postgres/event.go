@@ -30,7 +30,7 @@ func addEvent(ctx context.Context, tx querier, e event) error {
 	return nil
 }
 
-// History returns the events of a case, oldest first.
+// History returns the events of a case in time order (store.SortHistory).
 func (db *DB) History(ctx context.Context, caseID int64) ([]store.Event, error) {
 	h, err := history(ctx, db.pool, caseID)
 	return h, db.queryErr(err)
@@ -54,5 +54,9 @@ func history(ctx context.Context, q querier, caseID int64) ([]store.Event, error
 		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	store.SortHistory(out)
+	return out, nil
 }

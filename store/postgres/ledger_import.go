@@ -126,7 +126,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if !isNoRows(err) {
 		return 0, false, err
 	}
-	v, err := lc.Case.Normalize()
+	v, err := lc.Case.NormalizeRecord()
 	if err != nil {
 		return 0, false, err
 	}
@@ -190,7 +190,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	c := store.Case{Number: store.CaseNumber(v.Kind, day.Year(), seq), Sponsor: sponsor, CertNo: v.CertNo,
 		Provider: strings.TrimSpace(lc.Case.Provider), Contact: strings.TrimSpace(lc.Case.Contact), Phone: v.Phone,
 		Filings: v.Filings, Domains: v.Domains, LegacyNo: strings.TrimSpace(lc.LegacyNo)}
-	details, _ := json.Marshal(nonNilMap(lc.Case.Details))
+	details, _ := json.Marshal(v.StoredDetails(lc.Case.Details))
 	var closedAt, closedDay any
 	if status.Final() {
 		closedAt, closedDay = chinaTime(at), workday.Format(workday.DayOf(at))
@@ -213,7 +213,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if status == rules.StatusAccepted || status == rules.StatusDone {
 		itemState = rules.ItemPresent
 	}
-	items := rules.Materials(v.Kind, v.SponsorType, v.Applicant)
+	items := v.Materials()
 	if len(items) > 0 {
 		rows := make([][]any, len(items))
 		for i, item := range items {

@@ -1,6 +1,8 @@
 package postgres
 
 import (
+	"beiandesk/store/rules"
+	"beiandesk/store/validate"
 	"context"
 	"fmt"
 	"strings"
@@ -19,7 +21,7 @@ func where(f store.Filter) (string, []any) {
 	switch f.Status {
 	case "":
 	case "open":
-		conds = append(conds, "c.status IN ('received','returned','accepted')")
+		conds = append(conds, "c.status = ANY("+arg(statusCodes(rules.OpenStatuses()))+")")
 	default:
 		conds = append(conds, "c.status = "+arg(f.Status))
 	}
@@ -41,7 +43,8 @@ func where(f store.Filter) (string, []any) {
 	if f.DueTo != "" {
 		conds = append(conds, "c.due <= "+arg(f.DueTo)+" AND c.status IN ('received','accepted')")
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	// A domain is found with and without its "www." (validate.SearchTerm).
+	if q := validate.SearchTerm(f.Query); q != "" {
 		// The SQLite book matches the same text by substring, case-blind
 		// for ASCII: trigram MATCH for three characters and more, LIKE
 		// below. ILIKE over the pg_trgm index does both in one.

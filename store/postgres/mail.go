@@ -162,6 +162,9 @@ func (db *DB) Mails(ctx context.Context, f store.MailFilter) ([]*store.Mail, err
 	if f.Limit > 0 {
 		query += fmt.Sprintf(" LIMIT %d", f.Limit)
 	}
+	if f.Offset > 0 {
+		query += fmt.Sprintf(" OFFSET %d", f.Offset)
+	}
 	rows, err := db.pool.Query(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("list mails: %w", db.queryErr(err))
@@ -279,7 +282,7 @@ func linkMail(ctx context.Context, tx pgx.Tx, caseID int64, number string, mailI
 		return fmt.Errorf("link mail %d: %w", mailID, err)
 	}
 	return addEvent(ctx, tx, event{caseID: caseID, at: now, recorded: now, clerk: clerk, action: "link",
-		note: fmt.Sprintf(msgEventLinkMail, mailID)})
+		note: mailEventNote(ctx, tx, msgEventLinkMail, mailID)})
 }
 
 // SetMailState marks a mail new or ignored (a linked mail stays linked).

@@ -23,17 +23,23 @@ const periodCases = `(c.received_day BETWEEN $1 AND $2
 	OR (c.closed_day > $2 AND c.received_day <= $2))`
 
 const reportCaseQuery = `SELECT c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
-	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.sponsor, c.cert_no,
+	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.applicant, c.sponsor, c.cert_no,
 	c.provider, c.contact, c.phone, c.filings, c.domains, c.note,
 	CASE WHEN c.status IN ('accepted', 'done') THEN 0
 		ELSE (SELECT count(*) FROM material m WHERE m.case_id = c.id AND m.state <> 'present') END,
 	(SELECT count(*) FROM mail WHERE mail.case_id = c.id)
 	FROM cases c WHERE ` + periodCases
 
-const reportEventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status
+// Every status move of the period's cases is read, in one pass: the report
+// counts acceptances and returns, names the clerk of each decisive move and
+// quotes the reasons of 不予受理 and 撤回.
+const reportEventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status, e.clerk, e.note
 	FROM cases c JOIN event e ON e.case_id = c.id
-	WHERE ` + periodCases + ` AND e.action = 'status'
-	AND (e.from_status = 'returned' OR e.to_status = 'returned' OR c.closed_day IS NULL OR c.closed_day > $2)`
+	WHERE ` + periodCases + ` AND e.action = 'status'`
+
+const reportNationalQuery = `SELECT a.case_id, a.day, a.scope, a.filing, a.clerk
+	FROM cases c JOIN national_action a ON a.case_id = c.id
+	WHERE ` + periodCases + ` ORDER BY a.case_id, a.id`
 
 // ReportCases reads the cases of the period and their relevant history in
 // one repeatable-read transaction, so both queries see one state of the book.
@@ -52,7 +58,7 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 			var recvAt, recvDay, clockDay, due, closedDay, filings, domains string
 			var missing int
 			if err := rows.Scan(&r.ID, &r.Number, &r.Kind, &r.Channel, &r.Status, &recvAt, &recvDay, &clockDay,
-				&due, &closedDay, &r.SponsorType, &r.Sponsor, &r.CertNo, &r.Provider, &r.Contact, &r.Phone,
+				&due, &closedDay, &r.SponsorType, &r.Applicant, &r.Sponsor, &r.CertNo, &r.Provider, &r.Contact, &r.Phone,
 				&filings, &domains, &r.Note, &missing, &r.Mails); err != nil {
 				rows.Close()
 				return err
@@ -85,7 +91,7 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 			var caseID int64
 			var e store.StatusMove
 			var at string
-			if err := rows.Scan(&caseID, &e.ID, &at, &e.From, &e.To); err != nil {
+			if err := rows.Scan(&caseID, &e.ID, &at, &e.From, &e.To, &e.Clerk, &e.Note); err != nil {
 				return err
 			}
 			if e.At, err = time.Parse(time.RFC3339, at); err != nil {
@@ -100,6 +106,9 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 		}
 		rows.Close()
 		if err := loadNotified(ctx, tx, args, byID); err != nil {
+			return err
+		}
+		if err := loadReportNational(ctx, tx, args, byID); err != nil {
 			return err
 		}
 		for _, r := range byID {
@@ -175,6 +184,27 @@ func loadNotified(ctx context.Context, tx pgx.Tx, args []any, byID map[int64]*st
 		day := workday.DayOf(t)
 		if k := len(r.NoticeDays); k == 0 || !r.NoticeDays[k-1].Equal(day) {
 			r.NoticeDays = append(r.NoticeDays, day)
+		}
+	}
+	return rows.Err()
+}
+
+// loadReportNational reads what was done in the national filing system for
+// the period's cases, in the same read transaction as the cases.
+func loadReportNational(ctx context.Context, tx pgx.Tx, args []any, byID map[int64]*store.ReportCase) error {
+	rows, err := tx.Query(ctx, reportNationalQuery, args...)
+	if err != nil {
+		return fmt.Errorf("load national actions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a store.NationalAction
+		if err := rows.Scan(&id, &a.Day, &a.Scope, &a.Filing, &a.Clerk); err != nil {
+			return fmt.Errorf("load national actions: %w", err)
+		}
+		if r := byID[id]; r != nil {
+			r.National = append(r.National, a)
 		}
 	}
 	return rows.Err()

@@ -107,6 +107,11 @@ func TestSmoke(t *testing.T) {
 	if _, err := db.AddCaseFile(ctx, c.ID, "scan.pdf", strings.NewReader("scan"), "x"); err != nil {
 		t.Fatal(err)
 	}
+	// 办结 of a deregistration needs what was done in the national system.
+	if _, err := db.RecordNational(ctx, c.ID, 0, store.NationalRecord{Scope: "site",
+		Filings: []string{"晋ICP备12345678号-1"}}, "x"); err != nil {
+		t.Fatal(err)
+	}
 	if c, err = db.MoveCase(ctx, c.ID, 0, rules.StatusDone, time.Time{}, "", "x"); err != nil || c.ClosedDay == "" {
 		t.Fatal(c, err)
 	}

@@ -33,8 +33,11 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
 			return store.FieldErr("to", err)
 		}
+		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
+			return store.FieldErr(store.OutcomeField(to), err)
+		}
 		if at.Before(c.ReceivedAt) {
-			return store.FieldErrf("at", msgAtBeforeReceived, rfc3339(at), rfc3339(c.ReceivedAt))
+			return store.FieldErrf("at", msgAtBeforeReceived, shownTimes(at, c.ReceivedAt)...)
 		}
 		hist, err := history(ctx, tx, id)
 		if err != nil {
@@ -42,7 +45,7 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		}
 		for _, e := range hist {
 			if e.Action == "status" && at.Before(e.At) {
-				return store.FieldErrf("at", msgAtBeforeLast, rfc3339(at), rfc3339(e.At))
+				return store.FieldErrf("at", msgAtBeforeLast, shownTimes(at, e.At)...)
 			}
 		}
 		day := workday.DayOf(at)

@@ -41,7 +41,7 @@ const (
 	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
 	msgHolidayEmpty     = "未识别到任何日期"
 	msgEventCreate      = "登记"
-	msgEventLinkMail    = "关联邮件 %d"
+	msgEventLinkMail    = "关联邮件「%s」"
 	msgEventCheck       = "材料「%s」:%s"
 	msgEventFile        = "添加附件 %s"
 	msgEventEdit        = "修改案件信息"

@@ -42,13 +42,14 @@ func Compute(ctx context.Context, db Source, from, to, today time.Time) (*Report
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	cases, err := db.ReportCases(ctx, from, to)
+	r := newReport(from, to, today)
+	// One read serves the period and 本年累计.
+	cases, err := db.ReportCases(ctx, minTime(from, r.YearFrom), to)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
 	recs := records(cases)
-	r := newReport(from, to, today)
-	c := counter{r: r, cal: cal, providers: make(map[string]*ProviderCount)}
+	c := newCounter(r, cal)
 	for _, rec := range recs {
 		c.add(rec)
 	}
@@ -56,9 +57,17 @@ func Compute(ctx context.Context, db Source, from, to, today time.Time) (*Report
 	return r, nil
 }
 
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
 func newReport(from, to, today time.Time) *Report {
 	r := &Report{
 		From: from, To: to, Today: today, AsOf: to,
+		YearFrom: workday.Date(to.Year(), time.January, 1),
 		Kinds:    rules.Kinds(),
 		Channels: rules.Channels(),
 		Monthly:  to.Sub(from) > 92*24*time.Hour,
@@ -79,6 +88,7 @@ type counter struct {
 	r         *Report
 	cal       *workday.Calendar
 	providers map[string]*ProviderCount
+	breakdown
 }
 
 func (c *counter) add(rec *caseRec) {
@@ -102,81 +112,137 @@ func (c *counter) add(rec *caseRec) {
 		}
 		row.Due = dueAt(rec, end, c.cal)
 	}
+	c.judge(rec, closedByEnd)
+	c.tally(&r.Figures, rec, r.From)
+	c.tally(&r.YearToDate, rec, r.YearFrom)
 
 	prov := c.provider(rec.Provider)
 	if row.receivedIn {
-		r.Figures.Received++
 		prov.Received++
 		r.Received[c.kindIndex(rec.Kind)][c.channelIndex(rec.Channel)]++
 		c.bucket(rec.ReceivedDay).Received++
 	}
 	switch {
-	case row.closedIn:
-		c.closed(rec, prov)
+	case row.closedIn && row.Status != rules.StatusWithdrawn:
+		prov.Done++
+		c.bucket(row.ClosedDay).Done++
+		switch row.Outcome {
+		case OutcomeOnTime:
+			prov.OnTime++
+		case OutcomeLate:
+			prov.Late++
+		case OutcomeRejected:
+			if row.closedLate {
+				prov.Late++
+			} else if !row.Due.IsZero() {
+				prov.OnTime++
+			}
+		}
 	case row.openAtEnd:
-		c.open(rec, prov)
+		prov.Open++
 	}
+	row.late = (row.closedIn && row.closedLate) || (row.openAtEnd && row.Outcome == OutcomeOpenOverdue)
 	if row.inPeriod {
+		c.describe(rec, end)
+		c.breakdown.add(row)
 		r.Cases = append(r.Cases, row)
 	}
+	c.breakdown.national(rec, r.From, r.To)
 	if row.late {
 		r.Overdue = append(r.Overdue, row)
 	}
 }
 
-func (c *counter) closed(rec *caseRec, prov *ProviderCount) {
+// judge sets the outcome of a case as of the period end, whatever period
+// the figures are counted for.
+func (c *counter) judge(rec *caseRec, closedByEnd bool) {
 	r, row := c.r, rec.Row
-	if row.Status == rules.StatusWithdrawn {
-		r.Figures.Withdrawn++
-		row.Outcome = OutcomeWithdrawn
-		return
-	}
-	r.Figures.Done++
-	prov.Done++
-	c.bucket(row.ClosedDay).Done++
-	row.Used = c.cal.WorkdaysBetween(row.ReceivedDay, row.ClosedDay) - waitingDays(rec.events, c.cal)
-	row.HasUsed = true
 	switch {
-	case row.Due.IsZero():
-		row.Outcome = OutcomeNoDeadline
-	case rules.OnTime(row.Due, row.ClosedDay):
-		r.Figures.OnTime++
-		prov.OnTime++
-		row.Outcome = OutcomeOnTime
-	default:
-		r.Figures.Late++
-		prov.Late++
-		row.Outcome = OutcomeLate
-		row.late = true
-		// Zero when closed on the weekend after a Friday due date.
-		row.Late = c.cal.WorkdaysBetween(row.Due, row.ClosedDay)
-	}
-	if !row.Due.IsZero() {
-		r.Figures.UsedDays += row.Used
-		r.Figures.UsedCases++
-	}
-	if row.Status == rules.StatusRejected {
-		r.Figures.Rejected++
-		row.Outcome = OutcomeRejected
+	case closedByEnd && row.Status == rules.StatusWithdrawn:
+		row.Outcome = OutcomeWithdrawn
+	case closedByEnd:
+		row.Used = c.cal.WorkdaysBetween(row.ReceivedDay, row.ClosedDay) - waitingDays(rec.events, c.cal)
+		row.HasUsed = true
+		switch {
+		case row.Due.IsZero():
+			row.Outcome = OutcomeNoDeadline
+		case rules.OnTime(row.Due, row.ClosedDay):
+			row.Outcome = OutcomeOnTime
+		default:
+			row.Outcome = OutcomeLate
+			row.closedLate = true
+			// Zero when closed on the weekend after a Friday due date.
+			row.Late = c.cal.WorkdaysBetween(row.Due, row.ClosedDay)
+		}
+		if row.Status == rules.StatusRejected {
+			row.Outcome = OutcomeRejected
+		}
+	case row.openAtEnd:
+		row.Outcome = OutcomeOpen
+		// A returned case waits for the applicant: its clock stands still
+		// and restarts with the supplement, so it is not overdue.
+		if row.Due.IsZero() || row.Status == rules.StatusReturned || !row.Due.Before(r.AsOf) {
+			return
+		}
+		row.Outcome = OutcomeOpenOverdue
+		// Zero when due on a Friday and judged on the weekend: past due
+		// all the same.
+		row.Late = c.cal.WorkdaysBetween(row.Due, r.AsOf)
 	}
 }
 
-func (c *counter) open(rec *caseRec, prov *ProviderCount) {
+// tally adds a case to the figures of the range from…To. The open figures
+// are those at To, the same for the period and the year.
+func (c *counter) tally(f *Figures, rec *caseRec, from time.Time) {
 	r, row := c.r, rec.Row
-	r.Figures.Open++
-	prov.Open++
-	row.Outcome = OutcomeOpen
-	// A returned case waits for the applicant: its clock stands still and
-	// restarts with the supplement, so it is not overdue.
-	if row.Due.IsZero() || row.Status == rules.StatusReturned || !row.Due.Before(r.AsOf) {
-		return
+	if within(row.ReceivedDay, from, r.To) {
+		f.Received++
 	}
-	r.Figures.OpenOverdue++
-	row.Outcome = OutcomeOpenOverdue
-	row.late = true
-	// Zero when due on a Friday and judged on the weekend: past due all
-	// the same.
-	row.Late = c.cal.WorkdaysBetween(row.Due, r.AsOf)
+	if !row.ClosedDay.IsZero() && within(row.ClosedDay, from, r.To) {
+		switch {
+		case row.Status == rules.StatusWithdrawn:
+			f.Withdrawn++
+		case row.Status.Concluded():
+			f.Done++
+			if row.Status == rules.StatusRejected {
+				f.Rejected++
+			} else {
+				f.Completed++
+			}
+			if !row.Due.IsZero() {
+				if row.closedLate {
+					f.Late++
+				} else {
+					f.OnTime++
+				}
+				f.UsedDays += row.Used
+				f.UsedCases++
+			}
+		}
+	}
+	if row.openAtEnd {
+		f.Open++
+		if row.Outcome == OutcomeOpenOverdue {
+			f.OpenOverdue++
+		}
+	}
+	start, end := startOfDay(from), endOfDay(r.To)
+	returned := false
+	for _, e := range rec.events {
+		if e.at.Before(start) || !e.at.Before(end) {
+			continue
+		}
+		switch e.to {
+		case rules.StatusAccepted:
+			f.Accepted++
+		case rules.StatusReturned:
+			f.Notices++
+			returned = true
+		}
+	}
+	if returned {
+		f.Returned++
+	}
 }
 
 func (c *counter) provider(name string) *ProviderCount {
@@ -218,6 +284,7 @@ func (c *counter) bucket(day time.Time) *Bucket {
 
 func (c *counter) finish() {
 	r := c.r
+	c.breakdown.finish(r)
 	slices.SortFunc(r.Cases, func(a, b *Row) int {
 		return cmp.Or(a.ReceivedAt.Compare(b.ReceivedAt), cmp.Compare(a.ID, b.ID))
 	})
@@ -267,6 +334,11 @@ func buckets(from, to time.Time, monthly bool) []Bucket {
 }
 
 func within(d, from, to time.Time) bool { return !d.Before(from) && !d.After(to) }
+
+// startOfDay is the instant the civil date d begins in China.
+func startOfDay(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, workday.China())
+}
 
 // endOfDay is the instant the civil date d ends in China.
 func endOfDay(d time.Time) time.Time {

@@ -32,8 +32,9 @@ func TestComputeOctober(t *testing.T) {
 	f := newFixture(t)
 	r := compute(t, f, 2026, time.October, workday.DayOf(fixtureNow))
 
-	wantFig := Figures{Received: 8, Done: 6, Rejected: 1, Withdrawn: 1, OnTime: 3, Late: 2,
-		Open: 4, OpenOverdue: 2, UsedDays: 7 + 4 + 9 + 6 + 2, UsedCases: 5}
+	// Accepted in October: A B C D G J; returned: C K.
+	wantFig := Figures{Received: 8, Accepted: 6, Returned: 2, Notices: 2, Done: 6, Completed: 5, Rejected: 1,
+		Withdrawn: 1, OnTime: 3, Late: 2, Open: 4, OpenOverdue: 2, UsedDays: 7 + 4 + 9 + 6 + 2, UsedCases: 5}
 	if r.Figures != wantFig {
 		t.Errorf("figures\n got %+v\nwant %+v", r.Figures, wantFig)
 	}
@@ -44,7 +45,7 @@ func TestComputeOctober(t *testing.T) {
 		t.Errorf("average %v %v", avg, ok)
 	}
 	// Kinds × channels (email, fax, post, counter, online).
-	wantRecv := [][]int{{2, 1, 1, 1, 0}, {0, 0, 1, 0, 1}, {1, 0, 0, 0, 0}}
+	wantRecv := [][]int{{2, 1, 1, 1, 0}, {0, 0, 1, 0, 1}, {0, 0, 0, 0, 0}, {1, 0, 0, 0, 0}}
 	if !reflect.DeepEqual(r.Received, wantRecv) {
 		t.Errorf("received %v, want %v", r.Received, wantRecv)
 	}
@@ -142,7 +143,7 @@ func TestComputeSeptember(t *testing.T) {
 	r := compute(t, f, 2026, time.September, workday.DayOf(fixtureNow))
 	// O done Sep 24 on time (due Oct 8), used 1; open at the end: I, N, A;
 	// I (due Sep 29) overdue by 1, N due on the last day is not yet.
-	wantFig := Figures{Received: 4, Done: 1, OnTime: 1, Open: 3, OpenOverdue: 1, UsedDays: 1, UsedCases: 1}
+	wantFig := Figures{Received: 4, Accepted: 2, Done: 1, Completed: 1, OnTime: 1, Open: 3, OpenOverdue: 1, UsedDays: 1, UsedCases: 1}
 	if r.Figures != wantFig {
 		t.Errorf("figures\n got %+v\nwant %+v", r.Figures, wantFig)
 	}
@@ -223,5 +224,39 @@ func TestComputeRanges(t *testing.T) {
 				t.Errorf("buckets %+v", r.Buckets)
 			}
 		})
+	}
+}
+
+// 本年累计 runs from 1 January to the period end; the 明细 columns read off
+// the history name the reason, the returns and the national record.
+func TestComputeYearAndHistoryColumns(t *testing.T) {
+	f := newFixture(t)
+	r := compute(t, f, 2026, time.October, workday.DayOf(fixtureNow))
+	wantYear := Figures{Received: 12, Accepted: 8, Returned: 2, Notices: 2, Done: 7, Completed: 6, Rejected: 1,
+		Withdrawn: 1, OnTime: 4, Late: 2, Open: 4, OpenOverdue: 2, UsedDays: 7 + 4 + 9 + 6 + 2 + 1, UsedCases: 6}
+	if r.YearToDate != wantYear || !r.YearFrom.Equal(workday.Date(2026, 1, 1)) {
+		t.Errorf("year to date from %s\n got %+v\nwant %+v", r.YearFrom, r.YearToDate, wantYear)
+	}
+	if r.Deregistered != (Cancelled{Sites: 3, Filings: 2}) {
+		t.Errorf("deregistered %+v", r.Deregistered)
+	}
+	rows := map[string]*Row{}
+	for _, row := range r.Cases {
+		rows[row.Number] = row
+	}
+	e, c, a := rows[f.number["E"]], rows[f.number["C"]], rows[f.number["A"]]
+	if e.Reason != "备案主体在外省" || e.Clerks != "不予受理:李娜" || !e.AcceptedDay.IsZero() {
+		t.Errorf("E: reason %q clerks %q accepted %v", e.Reason, e.Clerks, e.AcceptedDay)
+	}
+	if c.Returns != 1 || day(c.FirstReturn) != "2026-10-12" || day(c.LastReturn) != "2026-10-12" || day(c.AcceptedDay) != "2026-10-20" {
+		t.Errorf("C: returns %d %v %v accepted %v", c.Returns, c.FirstReturn, c.LastReturn, c.AcceptedDay)
+	}
+	if a.National != "2026-10-12 网站 晋ICP备12345678号-1" || a.City != "未知" {
+		t.Errorf("A: national %q city %q", a.National, a.City)
+	}
+	// A case open at the end of the period has no return after it.
+	k := rows[f.number["K"]]
+	if k.Returns != 1 || k.Status != rules.StatusReturned {
+		t.Errorf("K: %+v", k)
 	}
 }

@@ -149,7 +149,21 @@ func (f *fixture) add(letter string, in store.NewCase, moves ...string) {
 				}
 			}
 		}
-		if c, err = f.db.MoveCase(f.ctx, c.ID, 0, rules.Status(to), at(when), "", "李娜"); err != nil {
+		note := ""
+		switch {
+		case to == "rejected":
+			note = "备案主体在外省"
+		case to == "done" && rules.NeedsNationalRecord(c.Kind):
+			filing := "晋ICP备99999999号-1"
+			if len(c.Filings) > 0 {
+				filing = c.Filings[0]
+			}
+			if _, err := f.db.RecordNational(f.ctx, c.ID, 0, store.NationalRecord{Day: when[:10], Scope: "site",
+				Filings: []string{filing}}, "王强"); err != nil {
+				f.t.Fatalf("case %s: %v", letter, err)
+			}
+		}
+		if c, err = f.db.MoveCase(f.ctx, c.ID, 0, rules.Status(to), at(when), note, "李娜"); err != nil {
 			f.t.Fatalf("case %s %s: %v", letter, m, err)
 		}
 	}

@@ -41,6 +41,7 @@ func TestBucketLabel(t *testing.T) {
 		{Bucket{From: d(2026, 10, 12), To: d(2026, 10, 18)}, false, "10月12日–18日"},
 		{Bucket{From: d(2026, 9, 28), To: d(2026, 10, 4)}, false, "9月28日–10月4日"},
 		{Bucket{From: d(2026, 10, 1), To: d(2026, 10, 31)}, true, "2026年10月"},
+		{Bucket{From: d(2026, 11, 1), To: d(2026, 11, 1)}, false, "11月1日"},
 	}
 	for _, tt := range tests {
 		if got := bucketLabel(tt.b, tt.monthly); got != tt.want {

@@ -32,6 +32,12 @@ func (w *writer) pageSetup(sheet string, onePage bool) error {
 	if onePage {
 		tall = 1
 	}
+	if sheet == sheetDetail {
+		// 33 columns on one A4 width print at a third of their size,
+		// unreadable (seen in the LibreOffice rendering); two pages
+		// across, with the case number repeated, stay legible.
+		wide = detailPagesWide
+	}
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall,
 	}); err != nil {
@@ -61,11 +67,19 @@ func fitToPage(f *excelize.File, sheet string) error {
 	return f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &yes})
 }
 
-// printTitles repeats row 1 on every printed page.
+// printTitles repeats row 1 on every printed page, and on 明细, which
+// spans two pages across, the case number column too.
 func printTitles(f *excelize.File, sheet string) error {
+	ref := fmt.Sprintf("'%s'!$1:$1", sheet)
+	if sheet == sheetDetail {
+		ref = fmt.Sprintf("'%s'!$A:$A,'%s'!$1:$1", sheet, sheet)
+	}
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet),
+		RefersTo: ref,
 		Scope:    sheet,
 	})
 }
+
+// detailPagesWide is how many A4 landscape pages 明细 spans across.
+const detailPagesWide = 2

@@ -23,13 +23,15 @@ type caseRec struct {
 	due       time.Time // due date as of today; zero when none
 	closedDay time.Time // zero when still open today
 	events    []statusEvent
+	national  []store.NationalAction
 }
 
 // statusEvent is one status move of a case's history.
 type statusEvent struct {
-	id       int64
-	at       time.Time
-	from, to rules.Status
+	id          int64
+	at          time.Time
+	from, to    rules.Status
+	clerk, note string
 }
 
 // records turns the book's report cases into the report's own records.
@@ -40,7 +42,7 @@ func records(cases []*store.ReportCase) []*caseRec {
 		row := &rows[i]
 		row.ID, row.Number, row.Kind, row.Channel, row.Current = c.ID, c.Number, c.Kind, c.Channel, c.Status
 		row.ReceivedAt, row.ReceivedDay = c.ReceivedAt, c.ReceivedDay
-		row.SponsorType, row.Sponsor, row.CertNo, row.Provider = c.SponsorType, c.Sponsor, c.CertNo, c.Provider
+		row.SponsorType, row.Applicant, row.Sponsor, row.CertNo, row.Provider = c.SponsorType, c.Applicant, c.Sponsor, c.CertNo, c.Provider
 		row.Contact, row.Phone, row.Filings, row.Domains, row.Note = c.Contact, c.Phone, c.Filings, c.Domains, c.Note
 		row.Complete, row.Mails = c.Complete, c.Mails
 		row.Notified = notified(c.NoticeDays)
@@ -48,10 +50,11 @@ func records(cases []*store.ReportCase) []*caseRec {
 		if len(c.Moves) > 0 {
 			events = make([]statusEvent, len(c.Moves))
 			for j, m := range c.Moves {
-				events[j] = statusEvent{id: m.ID, at: m.At, from: m.From, to: m.To}
+				events[j] = statusEvent{id: m.ID, at: m.At, from: m.From, to: m.To, clerk: m.Clerk, note: m.Note}
 			}
 		}
-		recs[i] = &caseRec{Row: row, clockDay: c.ClockDay, due: c.Due, closedDay: c.ClosedDay, events: events}
+		recs[i] = &caseRec{Row: row, clockDay: c.ClockDay, due: c.Due, closedDay: c.ClosedDay, events: events,
+			national: c.National}
 	}
 	return recs
 }

@@ -28,6 +28,20 @@ type Report struct {
 	// channel, indexed like Kinds and Channels.
 	Received [][]int
 	Figures  Figures
+	// YearToDate are the same figures from 1 January of To's year to To
+	// (本年累计).
+	YearToDate Figures
+	YearFrom   time.Time
+
+	// Breakdowns of the cases received in the period.
+	Cities       []Count   // by 地市 of the certificate, validate.Cities order
+	Sponsors     []Count   // by 主办者类型 × 申请人
+	ChannelsDone []Count   // by 来件渠道: N received, M concluded (办结) in the period
+	Deregistered Cancelled // what was cancelled in the national system in the period
+
+	// Preparer is the 制表人 printed under the summary; "" leaves a blank
+	// to sign.
+	Preparer string
 
 	// Cases are the cases received or closed in the period (the 明细
 	// sheet), in order of receipt.
@@ -40,11 +54,28 @@ type Report struct {
 	Monthly   bool            // the period is longer than a quarter
 }
 
+// Count is one line of a breakdown table.
+type Count struct {
+	Label string
+	N, M  int
+}
+
+// Cancelled counts the filings cancelled in the national filing system in
+// the period (recorded with the case before 办结), by scope, and the
+// distinct filing numbers among them.
+type Cancelled struct {
+	Subjects, Sites, Apps, Filings int
+}
+
 // Figures are the key figures of the summary sheet.
 type Figures struct {
-	Received    int // received in the period
-	Done        int // reached done or rejected in the period
-	Rejected    int // of Done, rejected
+	Received    int // 收件(登记): received in the period
+	Accepted    int // 受理: moved to accepted in the period
+	Returned    int // 退回补正: cases returned in the period
+	Notices     int // 一次性告知 issued: moves to returned in the period
+	Done        int // 办结: reached done or rejected in the period (rules.Status.Concluded)
+	Completed   int // of Done, done (已办结)
+	Rejected    int // of Done, rejected (不予受理)
 	Withdrawn   int // withdrawn in the period
 	OnTime      int // of Done, on or before the due date
 	Late        int // of Done, after the due date
@@ -90,8 +121,8 @@ const (
 // Label is the Chinese text of the 结果 column.
 func (o Outcome) Label() string { return outcomeLabels[o] }
 
-// Row is one case as it stood at the end of the period. (The fields are
-// ordered to pack it into 384 bytes: a report may hold 100k of them.)
+// Row is one case as it stood at the end of the period. (A report may
+// hold 100k of them: keep the fields few and packed.)
 type Row struct {
 	ID          int64
 	Number      string
@@ -121,8 +152,10 @@ type Row struct {
 	closedIn   bool
 	openAtEnd  bool
 	late       bool // closed late in the period, or open and overdue at its end
+	closedLate bool // done or rejected after the due date
 
 	SponsorType rules.SponsorType
+	Applicant   rules.Applicant
 	Sponsor     string
 	CertNo      string
 	Filings     []string
@@ -132,7 +165,22 @@ type Row struct {
 	Phone       string
 	Mails       int // linked mails
 	Note        string
-	Notified    string // 已告知 and the days notices were mailed (outbox); "" when none
+
+	// From the history, as of the period end.
+	AcceptedDay time.Time // last move to accepted; zero when never accepted
+	Clerks      string    // who made each decisive move: "受理:李娜;办结:王强"
+	Reason      string    // the note of the move to rejected or withdrawn
+	Returns     int       // times returned for completion (退回补正)
+	FirstReturn time.Time
+	LastReturn  time.Time
+	// Notified is 已告知 and the days notices were mailed (the outbox);
+	// "" when none.
+	Notified string
+	National string // what was cancelled in the national filing system
+	City     string // 地市 of the certificate
+	// DueUnverified marks a due date counted across a year whose holiday
+	// table is missing or not from the State Council's notice (未核实).
+	DueUnverified bool
 }
 
 // ProviderCount is one line of the 接入商 sheet.

@@ -3,6 +3,8 @@ package report
 import (
 	"strings"
 
+	"beiandesk/store/rules"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -35,7 +37,24 @@ func (w *writer) detail() error {
 		textCol(detailHeaders[19], 5, 5, func(c *Row) string { return yesNo(c.Complete) }),
 		fixed(detailHeaders[20], 6, func(c *Row) excelize.Cell { return st.intCell(c.Mails, true) }),
 		textCol(detailHeaders[21], 6, 40, func(c *Row) string { return c.Note }),
-		textCol(detailHeaders[22], 6, 24, func(c *Row) string { return c.Notified }),
+		fixed(detailHeaders[22], 11, func(c *Row) excelize.Cell { return st.dateCell(c.AcceptedDay) }),
+		textCol(detailHeaders[23], 8, 30, func(c *Row) string { return c.Clerks }),
+		textCol(detailHeaders[24], 10, 30, func(c *Row) string { return c.Reason }),
+		fixed(detailHeaders[25], 7, func(c *Row) excelize.Cell { return st.intCell(c.Returns, true) }),
+		fixed(detailHeaders[26], 11, func(c *Row) excelize.Cell { return st.dateCell(c.FirstReturn) }),
+		fixed(detailHeaders[27], 11, func(c *Row) excelize.Cell { return st.dateCell(c.LastReturn) }),
+		textCol(detailHeaders[28], 10, 44, func(c *Row) string { return c.National }),
+		textCol(detailHeaders[29], 5, 6, func(c *Row) string { return c.City }),
+		textCol(detailHeaders[30], 6, 10, func(c *Row) string { return applicantLabel(c) }),
+		textCol(detailHeaders[31], 6, 8, func(c *Row) string {
+			if c.DueUnverified {
+				return dueUnverified
+			}
+			return ""
+		}),
+		// 告知: the days notices were mailed, from the outbox (the one
+		// source of notice days).
+		textCol(detailHeaders[32], 6, 24, func(c *Row) string { return c.Notified }),
 	}
 	return writeList(w, sheetDetail, cols, w.r.Cases)
 }
@@ -45,4 +64,16 @@ func yesNo(b bool) string {
 		return yes
 	}
 	return no
+}
+
+// applicantLabel is 法人本人 or 委托代理人 for an organisation; a person
+// applies in person.
+func applicantLabel(c *Row) string {
+	if c.SponsorType == rules.SponsorPerson {
+		return personApplicant
+	}
+	if c.Applicant == "" {
+		return rules.ApplicantLegal.Label()
+	}
+	return c.Applicant.Label()
 }

@@ -51,23 +51,47 @@ func (w *writer) summary() error {
 	}
 	c.set(totalCol, row, r.Figures.Received, st.integerBold)
 
-	// 二、key figures.
+	// 二、key figures, 本期 beside 本年累计.
 	row += 2
 	c.set(1, row, sectionFigures, st.section)
 	row++
 	c.set(1, row, headFigure, st.header)
 	c.set(2, row, headValue, st.header)
-	c.set(3, row, headNote, st.header)
-	c.merge(3, row, totalCol, row)
-	for _, fig := range w.figures() {
+	c.set(3, row, headYear, st.header)
+	c.set(4, row, headNote, st.header)
+	c.merge(4, row, totalCol, row)
+	year := w.figuresOf(r.YearToDate)
+	for i, fig := range w.figuresOf(r.Figures) {
 		row++
 		c.set(1, row, fig.label, st.label)
 		c.set(2, row, fig.value, fig.style)
-		c.set(3, row, fig.note, st.note)
-		c.merge(3, row, totalCol, row)
+		c.set(3, row, year[i].value, year[i].style)
+		c.set(4, row, fig.note, st.note)
+		c.merge(4, row, totalCol, row)
 	}
 
-	// 三、per week (or month), and the chart of it.
+	// 三、breakdowns: 地市 on the left, the others stacked on the right.
+	row += 2
+	c.set(1, row, sectionBreakdown, st.section)
+	row++
+	left := w.countTable(c, row, 1, headCity, r.Cities)
+	right := w.countTable(c, row, 5, headSponsor, r.Sponsors)
+	right = w.countTable(c, right+1, 5, headChannel, r.ChannelsDone)
+	right++
+	d := r.Deregistered
+	for i, h := range []string{headCancelled, headSubjects, headSites, headApps, headFilings} {
+		if i == 0 {
+			c.set(5, right, h, st.header)
+			c.merge(5, right, 7, right)
+			continue
+		}
+		c.set(5, right+i, h, st.label)
+		c.set(6, right+i, []int{d.Subjects, d.Sites, d.Apps, d.Filings}[i-1], st.integer)
+		c.merge(6, right+i, 7, right+i)
+	}
+	row = max(left, right+4)
+
+	// 四、per week (or month), and the chart of it.
 	row += 2
 	c.set(1, row, sectionBuckets, st.section)
 	row++
@@ -82,6 +106,23 @@ func (w *writer) summary() error {
 		c.set(2, row, b.Received, st.integer)
 		c.set(3, row, b.Done, st.integer)
 		most = max(most, b.Received, b.Done)
+	}
+	lastBucket := row
+
+	// The signature line a section chief signs.
+	row += 2
+	preparer := r.Preparer
+	if preparer == "" {
+		preparer = signBlank
+	}
+	c.set(1, row, fmt.Sprintf(signPreparer, preparer), st.sign)
+	c.merge(1, row, 2, row)
+	c.set(3, row, fmt.Sprintf(signReviewer, signBlank), st.sign)
+	c.merge(3, row, 4, row)
+	c.set(5, row, fmt.Sprintf(signDate, r.Today.Format(dateZh)), st.sign)
+	c.merge(5, row, totalCol, row)
+	if err := printArea(f, sh, totalCol, row); err != nil {
+		return err
 	}
 	if c.err != nil {
 		return c.err
@@ -99,7 +140,7 @@ func (w *writer) summary() error {
 	if err := f.SetRowHeight(sh, 1, 28); err != nil {
 		return err
 	}
-	if err := w.chart(headRow, row, most); err != nil {
+	if err := w.chart(headRow, lastBucket, most); err != nil {
 		return err
 	}
 	if err := fitToPage(f, sh); err != nil {
@@ -116,8 +157,8 @@ type figure struct {
 	note  string
 }
 
-func (w *writer) figures() []figure {
-	f, st := w.r.Figures, w.st
+func (w *writer) figuresOf(f Figures) []figure {
+	st := w.st
 	n := func(label string, v int, note string) figure { return figure{label, v, st.integer, note} }
 	rate := figure{figRate, noValue, st.text, noteRateEmpty}
 	if v, ok := f.OnTimeRate(); ok {
@@ -129,7 +170,11 @@ func (w *writer) figures() []figure {
 	}
 	return []figure{
 		n(figReceived, f.Received, noteReceived),
+		n(figAccepted, f.Accepted, noteAccepted),
+		n(figReturned, f.Returned, noteReturned),
+		n(figNotices, f.Notices, noteNotices),
 		n(figDone, f.Done, noteDone),
+		n(figCompleted, f.Completed, noteCompleted),
 		n(figRejected, f.Rejected, noteRejected),
 		n(figWithdrawn, f.Withdrawn, noteWithdrawn),
 		n(figOnTime, f.OnTime, noteOnTime),
@@ -139,6 +184,37 @@ func (w *writer) figures() []figure {
 		n(figOpenOverdue, f.OpenOverdue, noteOpenOverdue),
 		avg,
 	}
+}
+
+// countTable writes a breakdown (label, 收件, 办结) with its header at row
+// and column col, and returns its last row.
+func (w *writer) countTable(c *cells, row, col int, head string, counts []Count) int {
+	st := w.st
+	c.set(col, row, head, st.header)
+	c.set(col+1, row, headReceived, st.header)
+	c.set(col+2, row, headDone, st.header)
+	for _, n := range counts {
+		row++
+		c.set(col, row, n.Label, st.label)
+		c.set(col+1, row, n.N, st.integer)
+		c.set(col+2, row, n.M, st.integer)
+	}
+	return row
+}
+
+// printLastCol is the last column printed on 汇总: the chart anchored at
+// I4 is 560 pixels wide and ends in column Q (the LibreOffice rendering of
+// an area ending in P cut it off).
+const printLastCol = "R"
+
+// printArea limits printing to the tables and the chart beside them.
+func printArea(f *excelize.File, sheet string, lastCol, lastRow int) error {
+	_ = lastCol
+	return f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Area",
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, printLastCol, lastRow),
+		Scope:    sheet,
+	})
 }
 
 // chart draws received and done per bucket from the table in rows
@@ -225,6 +301,9 @@ func bucketLabel(b Bucket, monthly bool) string {
 	switch {
 	case monthly:
 		return fmt.Sprintf(monthLabel, b.From.Year(), int(b.From.Month()))
+	case b.From.Month() == b.To.Month() && b.From.Day() == b.To.Day():
+		// A one-day bucket (a week cut by the month's edge): not "11月1日–1日".
+		return fmt.Sprintf(dayLabel, int(b.From.Month()), b.From.Day())
 	case b.From.Month() == b.To.Month():
 		return fmt.Sprintf(weekRange, int(b.From.Month()), b.From.Day(), b.To.Day())
 	}

@@ -30,6 +30,7 @@ type styles struct {
 	percent, decimal         int
 	label                    int // first column of a summary table
 	note                     int // explanation beside a key figure
+	sign                     int // the 制表人 / 审核人 line
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -61,6 +62,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&s.percent, excelize.Style{CustomNumFmt: custom(fmtPercent), Border: border, Alignment: vcenter}},
 		{&s.decimal, excelize.Style{CustomNumFmt: custom(fmtDecimal), Border: border, Alignment: vcenter}},
 		{&s.label, excelize.Style{NumFmt: numFmtText, Border: border, Alignment: vcenter, Font: &excelize.Font{Bold: true}}},
+		{&s.sign, excelize.Style{Font: &excelize.Font{Size: 11}, Alignment: &excelize.Alignment{Vertical: "bottom"}}},
 		{&s.note, excelize.Style{NumFmt: numFmtText, Border: border, Font: &excelize.Font{Color: "595959"},
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 	}

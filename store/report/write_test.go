@@ -22,6 +22,7 @@ func exportOctober(t *testing.T) (*fixture, *excelize.File, string) {
 	t.Helper()
 	f := newFixture(t)
 	r := compute(t, f, 2026, time.October, workday.DayOf(fixtureNow))
+	r.Preparer = "张科员"
 	path := filepath.Join(t.TempDir(), "2026-10.xlsx")
 	if err := Write(r, path); err != nil {
 		t.Fatal(err)
@@ -52,12 +53,13 @@ func TestWriteSummary(t *testing.T) {
 	want := map[string]string{
 		"A1": "山西省通信管理局 备案注销/找回密码受理情况月报 2026年10月",
 		"A2": "统计期间：2026年10月1日至2026年10月31日　　逾期计算截至：2026年10月31日　　制表日期：2026年11月27日",
-		"A4": "一、受理情况（按类型、渠道）",
+		"A4": "一、收件情况（按类型、渠道）",
 	}
 	table := [][]string{
 		{"类型", "电子邮件", "传真", "邮寄", "现场", "网上", "合计"},
 		{"注销备案", "2", "1", "1", "1", "0", "5"},
 		{"找回密码", "0", "0", "1", "0", "1", "2"},
+		{"备案冲突", "0", "0", "0", "0", "0", "0"},
 		{"其他", "1", "0", "0", "0", "0", "1"},
 		{"合计", "3", "1", "2", "1", "1", "8"},
 	}
@@ -66,28 +68,51 @@ func TestWriteSummary(t *testing.T) {
 			want[cellName(t, j+1, 5+i)] = v
 		}
 	}
-	want["A11"] = "二、办理情况"
-	figures := [][2]string{
-		{"指标", "数值"},
-		{"本期受理", "8"}, {"办结", "6"}, {"不予受理", "1"}, {"撤回", "1"}, {"按时办结", "3"},
-		{"逾期办结", "2"}, {"按时率", "60.0%"}, {"期末未结", "4"}, {"其中已逾期", "2"}, {"平均办理工作日", "5.6"},
+	want["A12"] = "二、办理情况"
+	// 本期 and 本年累计 (September adds I, N, O received; N, O accepted;
+	// O done on time).
+	figures := [][3]string{
+		{"指标", "本期", "本年累计"},
+		{"收件（登记）数", "8", "12"}, {"受理数", "6", "8"}, {"退回补正（件）", "2", "2"}, {"一次性告知书（份）", "2", "2"},
+		{"办结数", "6", "7"}, {"其中：已办结", "5", "6"}, {"其中：不予受理", "1", "1"}, {"撤回", "1", "1"},
+		{"按期办结", "3", "4"}, {"逾期办结", "2", "2"}, {"按期办结率", "60.0%", "66.7%"}, {"期末未结", "4", "4"},
+		{"其中已逾期", "2", "2"}, {"平均办理工作日", "5.6", "4.8"},
 	}
 	for i, f := range figures {
-		want[cellName(t, 1, 12+i)] = f[0]
-		want[cellName(t, 2, 12+i)] = f[1]
+		for j, v := range f {
+			want[cellName(t, j+1, 13+i)] = v
+		}
 	}
-	want["C12"] = "说明"
-	want["A24"] = "三、受理与办结趋势"
+	want["D13"] = "说明"
+	want["A29"] = "三、分类统计（本期）"
+	// 地市: every certificate of the fixture is from outside Shanxi or missing.
+	want["A30"], want["B30"], want["C30"] = "地市", "收件", "办结"
+	want["A31"], want["B31"], want["C31"] = "太原", "0", "0"
+	want["A42"], want["B42"], want["C42"] = "未知", "8", "6"
+	right := [][]string{
+		{"主办者类型·申请人", "收件", "办结"}, {"单位·法人本人", "6", "5"}, {"单位·委托代理人", "0", "0"}, {"个人", "2", "1"},
+		{"来件渠道", "收件", "办结"}, {"电子邮件", "3", "3"}, {"传真", "1", "2"}, {"邮寄", "2", "1"}, {"现场", "1", "0"}, {"网上", "1", "0"},
+		{"备案管理系统注销（本期）"}, {"主体（个）", "0"}, {"网站（个）", "3"}, {"APP（个）", "0"}, {"备案号（个）", "2"},
+	}
+	for i, row := range right {
+		for j, v := range row {
+			want[cellName(t, 5+j, 30+i)] = v
+		}
+	}
+	want["A46"] = "四、收件与办结趋势"
 	weeks := [][]string{
-		{"期间", "受理", "办结"},
+		{"期间", "收件", "办结"},
 		{"10月1日–4日", "0", "0"}, {"10月5日–11日", "2", "1"}, {"10月12日–18日", "4", "3"},
 		{"10月19日–25日", "1", "2"}, {"10月26日–31日", "1", "0"},
 	}
 	for i, row := range weeks {
 		for j, v := range row {
-			want[cellName(t, j+1, 25+i)] = v
+			want[cellName(t, j+1, 47+i)] = v
 		}
 	}
+	want["A54"] = "制表人：张科员"
+	want["C54"] = "审核人：　　　　　　"
+	want["E54"] = "制表日期：2026年11月27日"
 	for cell, w := range want {
 		got, err := x.GetCellValue(sh, cell)
 		if err != nil || got != w {
@@ -95,7 +120,7 @@ func TestWriteSummary(t *testing.T) {
 		}
 	}
 	// Figures are numbers, not text that looks like one.
-	raw := map[string]string{"B13": "8", "B19": "0.6", "B22": "5.6", "G9": "8", "B27": "2"}
+	raw := map[string]string{"B14": "8", "C14": "12", "B24": "0.6", "B27": "5.6", "G10": "8", "B49": "2", "F42": "3"}
 	for cell, w := range raw {
 		got, _ := x.GetCellValue(sh, cell, excelize.Options{RawCellValue: true})
 		typ, _ := x.GetCellType(sh, cell)
@@ -103,16 +128,28 @@ func TestWriteSummary(t *testing.T) {
 			t.Errorf("%s raw %q type %v, want number %s", cell, got, typ, w)
 		}
 	}
-	if got := numFmt(t, x, sh, "B19"); got != "0.0%" {
+	if got := numFmt(t, x, sh, "B24"); got != "0.0%" {
 		t.Errorf("rate format %q", got)
 	}
-	if got := numFmt(t, x, sh, "B22"); got != "0.0" {
+	if got := numFmt(t, x, sh, "B27"); got != "0.0" {
 		t.Errorf("average format %q", got)
 	}
-	// Nothing else is written in the tables' columns.
 	rows, _ := x.GetRows(sh)
-	if len(rows) != 30 {
-		t.Errorf("summary has %d rows, want 30", len(rows))
+	if len(rows) != 54 {
+		t.Errorf("summary has %d rows, want 54", len(rows))
+	}
+	// One A4 sheet: fitted one page wide and one tall, print area set.
+	pl, _ := x.GetPageLayout(sh)
+	if pl.FitToHeight == nil || *pl.FitToHeight != 1 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || *pl.Size != 9 {
+		t.Errorf("summary page layout %+v", pl)
+	}
+	names := x.GetDefinedName()
+	area := false
+	for _, n := range names {
+		area = area || (n.Name == "_xlnm.Print_Area" && n.Scope == sh && strings.HasSuffix(n.RefersTo, "$54"))
+	}
+	if !area {
+		t.Errorf("no print area on 汇总: %+v", names)
 	}
 }
 
@@ -132,7 +169,7 @@ func TestWriteSummaryEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	for cell, w := range map[string]string{"B13": "0", "B19": "—", "B22": "—", "G9": "0"} {
+	for cell, w := range map[string]string{"B14": "0", "B24": "—", "C24": "—", "B27": "—", "G10": "0", "A54": "制表人：　　　　　　"} {
 		if got, _ := x.GetCellValue("汇总", cell); got != w {
 			t.Errorf("%s = %q, want %q", cell, got, w)
 		}
@@ -165,7 +202,8 @@ func TestWriteDetail(t *testing.T) {
 	// B (row 4) in full, as Excel shows it.
 	wantB := []string{f.number["B"], "注销备案", "传真", "已办结", "2026-10-08 09:00", "2026-10-08", "2026-10-14",
 		"2026-10-20", "9", "4", "逾期", "单位", "山西汾河数据服务有限公司", "", "", "", "中国移动山西分公司", "",
-		"0351-8788032", "是", "0", "case B"}
+		"0351-8788032", "是", "0", "case B",
+		"2026-10-09", "已受理:李娜、已办结:李娜", "", "0", "", "", "2026-10-20 网站 晋ICP备99999999号-1", "未知", "法人本人", "", ""}
 	if got := pad(rows[3], len(wantB)); !reflect.DeepEqual(got, wantB) {
 		t.Errorf("B\n got %q\nwant %q", got, wantB)
 	}
@@ -185,9 +223,9 @@ func TestWriteDetail(t *testing.T) {
 	}
 	want := [][]string{
 		{"已办结", "2026-09-30", "2026-10-09", "7", "2", "逾期"},   // N
-		{"已办结", "2026-10-13", "2026-10-12", "4", "", "按时"},    // A
+		{"已办结", "2026-10-13", "2026-10-12", "4", "", "按期"},    // A
 		{"已办结", "2026-10-14", "2026-10-20", "9", "4", "逾期"},   // B
-		{"已办结", "2026-10-26", "2026-10-23", "6", "", "按时"},    // C
+		{"已办结", "2026-10-26", "2026-10-23", "6", "", "按期"},    // C
 		{"已受理", "2026-10-19", "", "", "9", "逾期未结"},            // D
 		{"不予受理", "2026-10-20", "2026-10-15", "2", "", "不予受理"}, // E
 		{"已撤回", "2026-10-21", "2026-10-16", "", "", "撤回"},     // F
@@ -279,7 +317,7 @@ func TestWriteProviders(t *testing.T) {
 // setup of every sheet.
 func TestWriteLayout(t *testing.T) {
 	_, x, path := exportOctober(t)
-	lists := map[string]string{"明细": "$A$1:$W$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
+	lists := map[string]string{"明细": "$A$1:$AG$11", "逾期": "$A$1:$J$5", "接入商": "$A$1:$F$5"}
 	names := map[string]string{}
 	for _, d := range x.GetDefinedName() {
 		names[d.Scope+" "+d.Name] = d.RefersTo
@@ -292,7 +330,12 @@ func TestWriteLayout(t *testing.T) {
 		if got := names[sh+" _xlnm._FilterDatabase"]; got != "'"+sh+"'!"+filter {
 			t.Errorf("%s filter %q, want %s", sh, got, filter)
 		}
-		if got := names[sh+" _xlnm.Print_Titles"]; got != "'"+sh+"'!$1:$1" {
+		wantTitles := "'" + sh + "'!$1:$1"
+		if sh == "明细" {
+			// Two pages across: the case number column repeats too.
+			wantTitles = "'明细'!$A:$A,'明细'!$1:$1"
+		}
+		if got := names[sh+" _xlnm.Print_Titles"]; got != wantTitles {
 			t.Errorf("%s print titles %q", sh, got)
 		}
 		id, _ := x.GetCellStyle(sh, "A1")
@@ -302,14 +345,18 @@ func TestWriteLayout(t *testing.T) {
 		}
 	}
 	// The auto-filter is in the sheet XML too, not only as a name.
-	for i, ref := range map[int]string{2: "$A$1:$W$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
+	for i, ref := range map[int]string{2: "$A$1:$AG$11", 3: "$A$1:$J$5", 4: "$A$1:$F$5"} {
 		if xml := zipFile(t, path, "xl/worksheets/sheet"+string(rune('0'+i))+".xml"); !strings.Contains(xml, `<autoFilter ref="`+ref+`"`) {
 			t.Errorf("sheet%d has no autoFilter %s", i, ref)
 		}
 	}
 	for _, sh := range x.GetSheetList() {
 		pl, err := x.GetPageLayout(sh)
-		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != 1 {
+		wide := 1
+		if sh == "明细" {
+			wide = 2
+		}
+		if err != nil || *pl.Size != 9 || *pl.Orientation != "landscape" || pl.FitToWidth == nil || *pl.FitToWidth != wide {
 			t.Errorf("%s page layout %+v %v", sh, pl, err)
 		}
 		props, _ := x.GetSheetProps(sh)
@@ -338,8 +385,8 @@ func TestWriteLayout(t *testing.T) {
 func TestWriteChart(t *testing.T) {
 	_, _, path := exportOctober(t)
 	chart := html.UnescapeString(zipFile(t, path, "xl/charts/chart1.xml"))
-	for _, w := range []string{`<barDir val="col">`, `<grouping val="clustered">`, `'汇总'!$B$26:$B$30`, `'汇总'!$C$26:$C$30`,
-		`'汇总'!$A$26:$A$30`, "受理与办结"} {
+	for _, w := range []string{`<barDir val="col">`, `<grouping val="clustered">`, `'汇总'!$B$48:$B$52`, `'汇总'!$C$48:$C$52`,
+		`'汇总'!$A$48:$A$52`, "收件与办结"} {
 		if !strings.Contains(chart, w) {
 			t.Errorf("chart lacks %s", w)
 		}

@@ -1,5 +1,7 @@
 package rules
 
+import "errors"
+
 // SponsorType tells whether the holder of the filing (主办者) is an
 // organisation or a person.
 type SponsorType string
@@ -37,3 +39,13 @@ func ParseApplicant(s string) (Applicant, error) { return parse(s, Applicants(),
 
 // Label returns the Chinese name; an unknown code is returned as is.
 func (a Applicant) Label() string { return label(applicantLabels, a) }
+
+// CheckApplicant refuses a combination the FAQ has no route for: a person's
+// filing is applied for by the person (申请表和个人身份证原件复印件); only an
+// organisation may send someone authorised by its legal representative.
+func CheckApplicant(st SponsorType, ap Applicant) error {
+	if st == SponsorPerson && ap == ApplicantAgent {
+		return errors.New(errPersonAgent)
+	}
+	return nil
+}

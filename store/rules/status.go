@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -40,12 +41,39 @@ func (s Status) Open() bool {
 	return s == StatusReceived || s == StatusReturned || s == StatusAccepted
 }
 
+// Concluded reports whether s counts as 办结: done, or rejected (不予受理),
+// which also ends the desk's work on time or late. Withdrawn does not.
+// Dashboard, 报表 screen, workbook and command line all count with it.
+func (s Status) Concluded() bool { return s == StatusDone || s == StatusRejected }
+
+// ConcludedStatuses are the states Concluded accepts, for queries.
+func ConcludedStatuses() []Status { return []Status{StatusDone, StatusRejected} }
+
+// OpenStatuses are the states Open accepts, for queries.
+func OpenStatuses() []Status { return []Status{StatusReceived, StatusReturned, StatusAccepted} }
+
+// CheckOutcome reports why a case of kind k may not move to to beyond what
+// CheckMove checks: 不予受理 always needs its reason in note, and 办结 of a
+// deregistration or conflict needs the record of what was done in the
+// national filing system (national tells whether one exists).
+func CheckOutcome(k Kind, to Status, note string, national bool) error {
+	switch {
+	case to == StatusRejected && strings.TrimSpace(note) == "":
+		return errors.New(errReasonRequired)
+	case to == StatusDone && NeedsNationalRecord(k) && !national:
+		return errors.New(errNationalRequired)
+	}
+	return nil
+}
+
 // moves is the lifecycle table of the design. A returned case goes back to
 // received when the supplement arrives, which restarts its clock.
 var moves = map[Status][]Status{
 	StatusReceived: {StatusAccepted, StatusReturned, StatusRejected, StatusWithdrawn},
 	StatusReturned: {StatusReceived, StatusWithdrawn},
-	StatusAccepted: {StatusDone, StatusWithdrawn},
+	// Found unworkable after acceptance (the filing belongs to another
+	// province, the sponsor does not match): rejected, with a reason.
+	StatusAccepted: {StatusDone, StatusRejected, StatusWithdrawn},
 }
 
 // Allowed returns the states a case in from may move to; none for a final

@@ -13,7 +13,7 @@ func TestAllowed(t *testing.T) {
 	}{
 		{StatusReceived, []Status{StatusAccepted, StatusReturned, StatusRejected, StatusWithdrawn}},
 		{StatusReturned, []Status{StatusReceived, StatusWithdrawn}},
-		{StatusAccepted, []Status{StatusDone, StatusWithdrawn}},
+		{StatusAccepted, []Status{StatusDone, StatusRejected, StatusWithdrawn}},
 		{StatusDone, nil},
 		{StatusRejected, nil},
 		{StatusWithdrawn, nil},
@@ -54,6 +54,7 @@ func TestCheckMove(t *testing.T) {
 		{"returned→withdrawn", StatusReturned, StatusWithdrawn, incomplete, nil},
 		{"accepted→done", StatusAccepted, StatusDone, complete, nil},
 		{"accepted→withdrawn", StatusAccepted, StatusWithdrawn, complete, nil},
+		{"accepted→rejected (found unworkable)", StatusAccepted, StatusRejected, complete, nil},
 		// Refused.
 		{"accept incomplete", StatusReceived, StatusAccepted, incomplete,
 			[]string{"材料不齐全,不能受理", "申请表(个人版):未签字", "缺少:个人身份证原件复印件"}},
@@ -64,7 +65,6 @@ func TestCheckMove(t *testing.T) {
 		{"returned→accepted", StatusReturned, StatusAccepted, complete, []string{"不能从“退回补正”变更为“已受理”"}},
 		{"returned→done", StatusReturned, StatusDone, complete, []string{"退回补正", "已办结"}},
 		{"accepted→returned", StatusAccepted, StatusReturned, complete, []string{"已受理", "退回补正"}},
-		{"accepted→rejected", StatusAccepted, StatusRejected, complete, []string{"已受理", "不予受理"}},
 		{"accepted→received", StatusAccepted, StatusReceived, complete, []string{"已受理", "已登记"}},
 		{"done→received", StatusDone, StatusReceived, complete, []string{"最终状态(已办结)"}},
 		{"rejected→accepted", StatusRejected, StatusAccepted, complete, []string{"最终状态(不予受理)"}},
@@ -112,5 +112,39 @@ func TestFinalOpen(t *testing.T) {
 	}
 	if Status("x").Final() || Status("x").Open() {
 		t.Error("unknown status is final or open")
+	}
+}
+
+func TestCheckOutcome(t *testing.T) {
+	tests := []struct {
+		name     string
+		kind     Kind
+		to       Status
+		note     string
+		national bool
+		wantErr  string
+	}{
+		{"reject with reason", KindDeregister, StatusRejected, "备案主体在外省", false, ""},
+		{"reject without reason", KindPassword, StatusRejected, "  ", false, "不予受理必须写明原因"},
+		{"deregistration done with record", KindDeregister, StatusDone, "", true, ""},
+		{"deregistration done without record", KindDeregister, StatusDone, "", false, "备案管理系统"},
+		{"conflict done without record", KindConflict, StatusDone, "", false, "备案管理系统"},
+		{"password done without record", KindPassword, StatusDone, "", false, ""},
+		{"withdraw without note", KindDeregister, StatusWithdrawn, "", false, ""},
+	}
+	for _, tt := range tests {
+		err := CheckOutcome(tt.kind, tt.to, tt.note, tt.national)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", tt.name, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("%s: %v, want %q", tt.name, err, tt.wantErr)
+		}
+	}
+	// One definition of 办结 and open.
+	for _, s := range Statuses() {
+		if s.Concluded() != slices.Contains(ConcludedStatuses(), s) || s.Open() != slices.Contains(OpenStatuses(), s) {
+			t.Errorf("%s: Concluded/Open disagree with their lists", s)
+		}
 	}
 }

@@ -107,7 +107,7 @@ func BenchmarkCreateCase(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	in := store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: time.Now(), Sponsor: "太原市测试科技有限公司",
+	in := store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: time.Now(), Sponsor: "太原市测试科技有限公司",
 		Filings: []string{"晋ICP备12345678号-1"}, Domains: []string{"example.com"}}
 	for b.Loop() {
 		if _, err := db.CreateCase(context.Background(), in, "b"); err != nil {

@@ -50,7 +50,7 @@ func (db *DB) ImportCases(ctx context.Context, recs []store.CaseRecord) ([]int64
 const analyzeAfter = 10_000
 
 type importStmts struct {
-	cas, mat, ev, fts, seq *sql.Stmt
+	cas, mat, ev, nat, fts, seq *sql.Stmt
 }
 
 func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
@@ -67,6 +67,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 	prep(&s.mat, `INSERT INTO material (case_id, pos, item, state, note) VALUES (?,?,?,?,?)`)
 	prep(&s.ev, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
 		VALUES (?,?,?,?,?,?,?,?)`)
+	prep(&s.nat, `INSERT INTO national_action (case_id, day, scope, filing, clerk, recorded_at) VALUES (?,?,?,?,?,?)`)
 	prep(&s.fts, `INSERT INTO case_fts (rowid, body) VALUES (?, ?)`)
 	prep(&s.seq, `INSERT INTO case_seq (prefix, year, last) VALUES (?, ?, ?)
 		ON CONFLICT (prefix, year) DO UPDATE SET last = max(last, excluded.last) RETURNING last`)
@@ -78,7 +79,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 }
 
 func (s *importStmts) close() {
-	for _, st := range []*sql.Stmt{s.cas, s.mat, s.ev, s.fts, s.seq} {
+	for _, st := range []*sql.Stmt{s.cas, s.mat, s.ev, s.nat, s.fts, s.seq} {
 		if st != nil {
 			st.Close()
 		}
@@ -141,6 +142,13 @@ func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) 
 		}
 		if _, err := s.ev.ExecContext(ctx, id, chinaTime(e.At), chinaTime(rec), e.Clerk, e.Action, e.From, e.To, e.Note); err != nil {
 			return 0, fmt.Errorf("case %s: event: %w", c.Number, err)
+		}
+	}
+	// The national record has no time of its own in Case: the case's last
+	// change stands for it.
+	for _, a := range c.National {
+		if _, err := s.nat.ExecContext(ctx, id, a.Day, a.Scope, a.Filing, a.Clerk, rfc3339(c.UpdatedAt)); err != nil {
+			return 0, fmt.Errorf("case %s: national action: %w", c.Number, err)
 		}
 	}
 	if _, err := s.fts.ExecContext(ctx, id, c.SearchText()); err != nil {

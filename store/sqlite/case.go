@@ -23,9 +23,12 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 	}
 	now := db.Now()
 	recv := in.ReceivedAt
-	day := workday.DayOf(recv)
 	var id int64
 	err = db.withTx(ctx, func(tx *sql.Tx) error {
+		day, err := receiptDay(ctx, tx, recv)
+		if err != nil {
+			return err
+		}
 		due, err := dueDate(ctx, tx, v.Kind, day)
 		if err != nil {
 			return err
@@ -39,7 +42,7 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 			return fmt.Errorf("number: %w", err)
 		}
 		number := store.CaseNumber(v.Kind, day.Year(), seq)
-		details, _ := json.Marshal(nonNilMap(in.Details))
+		details, _ := json.Marshal(v.StoredDetails(in.Details))
 		res, err := tx.ExecContext(ctx, `INSERT INTO cases (number, kind, channel, status, received_at,
 			received_day, clock_day, due, sponsor_type, applicant, sponsor, cert_no, provider, contact,
 			phone, filings, domains, details, note, created_at, updated_at)
@@ -53,7 +56,7 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 			return fmt.Errorf("insert case: %w", err)
 		}
 		id, _ = res.LastInsertId()
-		for i, item := range rules.Materials(v.Kind, v.SponsorType, v.Applicant) {
+		for i, item := range v.Materials() {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO material (case_id, pos, item, state) VALUES (?,?,?,?)`,
 				id, i+1, item, rules.ItemMissing); err != nil {
 				return fmt.Errorf("insert material: %w", err)
@@ -214,6 +217,9 @@ func loadDetails(ctx context.Context, q querier, cases []*store.Case) error {
 			byID[cid].MailIDs = append(byID[cid].MailIDs, mid)
 		}
 		rows.Close()
+		if err := loadNational(ctx, q, byID, chunk); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -15,6 +15,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"beiandesk/store/workday"
 )
 
 // ErrDamaged is matched (errors.Is) by the error of Check and AutoBackup
@@ -268,15 +270,16 @@ func SetAside(path string) (string, error) {
 	return aside, nil
 }
 
-// clock is the time SetAside names files after; local time like Restore's
-// ".before-restore-" names (the desk's machines run on China time).
+// clock is the time SetAside names files after; the names are in China
+// time like Restore's ".before-restore-" names and the automatic backups,
+// whatever zone the process runs in.
 var clock = time.Now
 
 // moveAside renames path and its -wal and -shm files to the first free name
 // of path+tag+time (then -2, -3, …), all three names checked, and moves
 // them back if one of the renames fails.
 func moveAside(path, tag string, now time.Time) (string, error) {
-	base := path + tag + now.Format("20060102-150405")
+	base := path + tag + now.In(workday.China()).Format("20060102-150405")
 	aside := base
 	for i := 2; ; i++ {
 		free := true

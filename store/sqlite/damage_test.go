@@ -226,7 +226,7 @@ func TestDamagedFileRestoredFromNewestGoodBackup(t *testing.T) {
 	}
 
 	damaged := sha(t, path)
-	clock = func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local) }
+	clock = func() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, workday.China()) }
 	defer func() { clock = time.Now }()
 	aside, err := SetAside(path)
 	if err != nil {

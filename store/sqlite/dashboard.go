@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"beiandesk/store/rules"
 	"beiandesk/store/workday"
 )
 
@@ -18,7 +19,7 @@ func (db *DB) Dashboard(ctx context.Context, today time.Time) (*store.Dashboard,
 		return nil, err
 	}
 	t := workday.Civil(today)
-	d := &store.Dashboard{Today: workday.Format(t), Month: t.Format("2006-01")}
+	d := &store.Dashboard{Today: workday.Format(t), Month: t.Format("2006-01"), Banners: cal.Banner(t)}
 	if d.NewMails, err = db.CountMails(ctx, store.MailNew); err != nil {
 		return nil, err
 	}
@@ -53,28 +54,43 @@ func (db *DB) Dashboard(ctx context.Context, today time.Time) (*store.Dashboard,
 		`SELECT substr(received_day, 1, 7), count(*) FROM cases WHERE received_day >= ? GROUP BY 1`, from); err != nil {
 		return nil, err
 	}
-	// Done per month is every case closed in the month less those rejected
-	// or withdrawn: closed_day is set exactly when a case reaches a final
-	// state, so the first count needs only the closed_day index and the
-	// second touches only the few rejected and withdrawn rows.
+	// Done per month (办结) is every case closed in the month in a state
+	// rules.Status.Concluded accepts: done and 不予受理, as the report counts.
+	// The unary + keeps SQLite on the closed_day index.
 	if err := db.countByMonth(ctx, months, func(mc *store.MonthCount, n int) { mc.Done += n },
-		`SELECT substr(closed_day, 1, 7), count(*) FROM cases WHERE closed_day >= ? GROUP BY 1`, from); err != nil {
-		return nil, err
-	}
-	if err := db.countByMonth(ctx, months, func(mc *store.MonthCount, n int) { mc.Done -= n },
-		`SELECT substr(closed_day, 1, 7), count(*) FROM cases
-		WHERE status IN ('rejected', 'withdrawn') AND closed_day >= ? GROUP BY 1`, from); err != nil {
+		`SELECT substr(closed_day, 1, 7), count(*) FROM cases WHERE closed_day >= ? AND +status IN (`+
+			sqlStatuses(rules.ConcludedStatuses())+`) GROUP BY 1`, from); err != nil {
 		return nil, err
 	}
 	if cur := months[d.Month]; cur != nil {
 		d.MonthReceived, d.MonthDone = cur.Received, cur.Done
 	}
 	// The unary + keeps SQLite on the closed_day index: a month's closings
-	// are few, the done cases of all time are many.
-	err = db.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(closed_day <= due), 0) FROM cases
-		WHERE closed_day >= ? AND closed_day < ? AND +status IN ('done', 'rejected') AND +due IS NOT NULL`,
-		d.Month+"-01", d.Month+"-32").Scan(&d.MonthClosedWithDue, &d.MonthOnTime)
+	// are few, the done cases of all time are many. Few enough to judge
+	// each with rules.OnTime rather than a copy of the rule in SQL.
+	rows, err := db.db.QueryContext(ctx, `SELECT closed_day, due FROM cases
+		WHERE closed_day >= ? AND closed_day < ? AND +status IN (`+sqlStatuses(rules.ConcludedStatuses())+`) AND +due IS NOT NULL`,
+		d.Month+"-01", d.Month+"-32")
 	if err != nil {
+		return nil, fmt.Errorf("dashboard: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var closed, due string
+		if err := rows.Scan(&closed, &due); err != nil {
+			return nil, fmt.Errorf("dashboard: %w", err)
+		}
+		c, err1 := workday.ParseDate(closed)
+		u, err2 := workday.ParseDate(due)
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		d.MonthClosedWithDue++
+		if rules.OnTime(u, c) {
+			d.MonthOnTime++
+		}
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("dashboard: %w", err)
 	}
 	return d, nil

@@ -17,6 +17,7 @@ var copyOrder = map[string]string{
 	"cases":           "id",
 	"material":        "case_id, pos",
 	"event":           "id",
+	"national_action": "id",
 	"holiday_year":    "year",
 	"holiday_day":     "day",
 	"blob":            "id",

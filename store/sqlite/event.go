@@ -50,5 +50,9 @@ func history(ctx context.Context, q querier, caseID int64) ([]store.Event, error
 		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
 		out = append(out, e)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	store.SortHistory(out)
+	return out, nil
 }

@@ -101,7 +101,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, false, err
 	}
-	v, err := lc.Case.Normalize()
+	v, err := lc.Case.NormalizeRecord()
 	if err != nil {
 		return 0, false, err
 	}
@@ -163,7 +163,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 		return 0, false, fmt.Errorf("number: %w", err)
 	}
 	number := fmt.Sprintf("%s-%d-%04d", prefix, day.Year(), seq)
-	details, _ := json.Marshal(nonNilMap(lc.Case.Details))
+	details, _ := json.Marshal(v.StoredDetails(lc.Case.Details))
 	var closedAt, closedDay any
 	if status.Final() {
 		closedAt, closedDay = chinaTime(at), workday.Format(workday.DayOf(at))
@@ -188,7 +188,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if status == rules.StatusAccepted || status == rules.StatusDone {
 		itemState = rules.ItemPresent
 	}
-	for i, item := range rules.Materials(v.Kind, v.SponsorType, v.Applicant) {
+	for i, item := range v.Materials() {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO material (case_id, pos, item, state, note) VALUES (?,?,?,?,?)`,
 			id, i+1, item, itemState, ""); err != nil {
 			return 0, false, fmt.Errorf("insert material: %w", err)

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"beiandesk/store/rules"
+	"beiandesk/store/validate"
 )
 
 func where(f store.Filter) (string, []any) {
@@ -14,7 +17,7 @@ func where(f store.Filter) (string, []any) {
 	switch f.Status {
 	case "":
 	case "open":
-		conds = append(conds, "c.status IN ('received','returned','accepted')")
+		conds = append(conds, "c.status IN ("+sqlStatuses(rules.OpenStatuses())+")")
 	default:
 		conds = append(conds, "c.status = ?")
 		args = append(args, f.Status)
@@ -44,7 +47,8 @@ func where(f store.Filter) (string, []any) {
 		conds = append(conds, "c.due <= ? AND c.status IN ('received','accepted')")
 		args = append(args, f.DueTo)
 	}
-	if q := strings.TrimSpace(f.Query); q != "" {
+	// A domain is found with and without its "www." (validate.SearchTerm).
+	if q := validate.SearchTerm(f.Query); q != "" {
 		// The trigram index serves terms of three or more characters; shorter
 		// ones fall back to a scan with LIKE, which FTS5 also accepts.
 		if utf8.RuneCountInString(q) >= 3 {

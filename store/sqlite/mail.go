@@ -166,8 +166,14 @@ func (db *DB) Mails(ctx context.Context, f store.MailFilter) ([]*store.Mail, err
 		args = append(args, f.State)
 	}
 	query += ` ORDER BY date DESC, id DESC`
-	if f.Limit > 0 {
+	switch {
+	case f.Limit > 0:
 		query += fmt.Sprintf(" LIMIT %d", f.Limit)
+	case f.Offset > 0:
+		query += " LIMIT -1" // SQLite takes OFFSET only after a LIMIT; -1 is none
+	}
+	if f.Offset > 0 {
+		query += fmt.Sprintf(" OFFSET %d", f.Offset)
 	}
 	rows, err := db.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -292,7 +298,7 @@ func linkMail(ctx context.Context, tx querier, caseID int64, number string, mail
 		return fmt.Errorf("link mail %d: %w", mailID, err)
 	}
 	return addEvent(ctx, tx, event{caseID: caseID, at: now, recorded: now, clerk: clerk, action: "link",
-		note: fmt.Sprintf(msgEventLinkMail, mailID)})
+		note: mailEventNote(ctx, tx, msgEventLinkMail, mailID)})
 }
 
 // SetMailState marks a mail new or ignored (a linked mail stays linked).

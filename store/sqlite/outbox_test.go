@@ -16,7 +16,7 @@ func TestOutboxStates(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	c, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: time.Date(2026, 9, 30, 10, 0, 0, 0, time.UTC)}, "王芳")
+	c, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: time.Date(2026, 9, 30, 10, 0, 0, 0, time.UTC)}, "王芳")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,21 +27,19 @@ const periodCases = `(c.received_day BETWEEN :from AND :to
 // materials lookup: the store accepts only a complete checklist and
 // freezes it from then on.
 const caseQuery = `SELECT c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
-	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.sponsor, c.cert_no,
+	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.applicant, c.sponsor, c.cert_no,
 	c.provider, c.contact, c.phone, c.filings, c.domains, c.note,
 	CASE WHEN c.status IN ('accepted', 'done') THEN 0
 		ELSE (SELECT count(*) FROM material m WHERE m.case_id = c.id AND m.state <> 'present') END,
 	(SELECT count(*) FROM mail WHERE mail.case_id = c.id)
 	FROM cases c WHERE ` + periodCases
 
-// The history matters for the moves into and out of returned (the time
-// waiting for a supplement, and the clock restarts) and, for cases open at
-// the end, for their status then. The status moves of other cases are
-// skipped: their state at the end is the final one they have now.
-const eventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status
+// Every status move of the period's cases is read, in one pass: the report
+// counts acceptances and returns, names the clerk of each decisive move and
+// quotes the reasons of 不予受理 and 撤回.
+const eventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status, e.clerk, e.note
 	FROM cases c JOIN event e ON e.case_id = c.id
-	WHERE ` + periodCases + ` AND e.action = 'status'
-	AND (e.from_status = 'returned' OR e.to_status = 'returned' OR c.closed_day IS NULL OR c.closed_day > :to)`
+	WHERE ` + periodCases + ` AND e.action = 'status'`
 
 // ReportCases reads the cases of the period and their relevant history in
 // one read transaction, so both queries see the same state of the book.
@@ -62,6 +60,9 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 	if err := loadNotified(ctx, tx, args, byID); err != nil {
 		return nil, err
 	}
+	if err := loadReportNational(ctx, tx, args, byID); err != nil {
+		return nil, err
+	}
 	return recs, nil
 }
 
@@ -80,7 +81,7 @@ func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*store.ReportCase
 		var number, sponsor, certNo, contact, phone, filings, domains, note string
 		var missing int
 		err := rows.Scan(&r.ID, &number, &r.Kind, &r.Channel, &r.Status, &recvAt, &recvDay, &clockDay,
-			&due, &closedDay, &r.SponsorType, &sponsor, &certNo, &r.Provider, &contact, &phone,
+			&due, &closedDay, &r.SponsorType, &r.Applicant, &sponsor, &certNo, &r.Provider, &contact, &phone,
 			&filings, &domains, &note, &missing, &r.Mails)
 		if err != nil {
 			return nil, nil, fmt.Errorf("load cases: %w", err)
@@ -105,6 +106,7 @@ func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*store.ReportCase
 		r.Channel = rules.Channel(in.get(string(r.Channel)))
 		r.Status = rules.Status(in.get(string(r.Status)))
 		r.SponsorType = rules.SponsorType(in.get(string(r.SponsorType)))
+		r.Applicant = rules.Applicant(in.get(string(r.Applicant)))
 		r.Provider = in.get(r.Provider)
 		recs = append(recs, &r)
 		byID[r.ID] = &r
@@ -229,7 +231,7 @@ func loadEvents(ctx context.Context, tx *sql.Tx, args []any, byID map[int64]*sto
 		var caseID int64
 		var e store.StatusMove
 		var at string
-		if err := rows.Scan(&caseID, &e.ID, &at, &e.From, &e.To); err != nil {
+		if err := rows.Scan(&caseID, &e.ID, &at, &e.From, &e.To, &e.Clerk, &e.Note); err != nil {
 			return fmt.Errorf("load history: %w", err)
 		}
 		if e.At, err = time.Parse(time.RFC3339, at); err != nil {
@@ -260,4 +262,29 @@ func byEventID(a, b store.StatusMove) int {
 		return 1
 	}
 	return 0
+}
+
+const reportNationalQuery = `SELECT a.case_id, a.day, a.scope, a.filing, a.clerk
+	FROM cases c JOIN national_action a ON a.case_id = c.id
+	WHERE ` + periodCases + ` ORDER BY a.case_id, a.id`
+
+// loadReportNational reads what was done in the national filing system for
+// the period's cases, in the same read transaction as the cases.
+func loadReportNational(ctx context.Context, tx *sql.Tx, args []any, byID map[int64]*store.ReportCase) error {
+	rows, err := tx.QueryContext(ctx, reportNationalQuery, args...)
+	if err != nil {
+		return fmt.Errorf("load national actions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var a store.NationalAction
+		if err := rows.Scan(&id, &a.Day, &a.Scope, &a.Filing, &a.Clerk); err != nil {
+			return fmt.Errorf("load national actions: %w", err)
+		}
+		if r := byID[id]; r != nil {
+			r.National = append(r.National, a)
+		}
+	}
+	return rows.Err()
 }

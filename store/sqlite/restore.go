@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"beiandesk/store/workday"
 )
 
 // CheckBackup opens the file at path read-only and reports whether it is a
@@ -101,8 +103,10 @@ func Restore(ctx context.Context, backupPath, dbPath string) error {
 
 // RestoreKeptName is the name Restore gives the replaced database file when
 // it restores at the time t; a numbered suffix is added if that name exists.
+// The time is China time, like the automatic backups' names, whatever zone
+// the process runs in.
 func RestoreKeptName(dbPath string, t time.Time) string {
-	return dbPath + ".before-restore-" + t.Format("20060102-150405")
+	return dbPath + ".before-restore-" + t.In(workday.China()).Format("20060102-150405")
 }
 
 // keepAside renames path (and its -wal and -shm files) to a free

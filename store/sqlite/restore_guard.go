@@ -19,6 +19,8 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"beiandesk/store/workday"
 )
 
 // ErrInUse is matched (errors.Is) by EnsureClosed's error when another
@@ -102,7 +104,7 @@ const (
 type KeptFile struct {
 	Path   string
 	Reason string    // KeptBeforeRestore or KeptDamaged
-	Time   time.Time // when it was kept, from its name (local time)
+	Time   time.Time // when it was kept, from its name (China time)
 }
 
 // KeptFiles lists the files kept beside dbPath, newest first. Their -wal
@@ -127,7 +129,7 @@ func KeptFiles(dbPath string) ([]KeptFile, error) {
 			if !ok || len(rest) < len(autoBackupLayout) {
 				continue
 			}
-			t, err := time.ParseInLocation(autoBackupLayout, rest[:len(autoBackupLayout)], time.Local)
+			t, err := time.ParseInLocation(autoBackupLayout, rest[:len(autoBackupLayout)], workday.China())
 			if err != nil {
 				continue
 			}

@@ -31,8 +31,11 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
 			return fieldErr("to", err)
 		}
+		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
+			return fieldErr(store.OutcomeField(to), err)
+		}
 		if at.Before(c.ReceivedAt) {
-			return fieldErrf("at", msgAtBeforeReceived, rfc3339(at), rfc3339(c.ReceivedAt))
+			return fieldErrf("at", msgAtBeforeReceived, shownTimes(at, c.ReceivedAt)...)
 		}
 		// Times are compared parsed: older rows may carry other offsets.
 		hist, err := history(ctx, tx, id)
@@ -41,7 +44,7 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		}
 		for _, e := range hist {
 			if e.Action == "status" && at.Before(e.At) {
-				return fieldErrf("at", msgAtBeforeLast, rfc3339(at), rfc3339(e.At))
+				return fieldErrf("at", msgAtBeforeLast, shownTimes(at, e.At)...)
 			}
 		}
 		day := workday.DayOf(at)

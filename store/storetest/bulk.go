@@ -78,6 +78,9 @@ func testReportCases(t *testing.T, open Opener) {
 	at := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, cst) }
 	move := func(id int64, to rules.Status, when time.Time) {
 		t.Helper()
+		if to == rules.StatusDone {
+			recordNational(t, db, id, workday.Format(workday.DayOf(when)))
+		}
 		if _, err := db.MoveCase(ctx, id, 0, to, when, "", "李娜"); err != nil {
 			t.Fatal(err)
 		}
@@ -131,10 +134,16 @@ func testReportCases(t *testing.T, open Opener) {
 		len(ra.Domains) != 2 || ra.Domains[1] != "例子.中国" {
 		t.Errorf("case A: %+v", ra)
 	}
-	// A closed in the period: only the moves into and out of returned.
-	if len(ra.Moves) != 2 || ra.Moves[0].To != rules.StatusReturned || ra.Moves[1].From != rules.StatusReturned ||
-		!ra.Moves[0].At.Equal(at(10, 9, 10)) || ra.Moves[0].ID >= ra.Moves[1].ID {
+	// Every status move, in order, with its clerk: the report names who
+	// made each decisive move.
+	if len(ra.Moves) != 4 || ra.Moves[0].To != rules.StatusReturned || ra.Moves[1].From != rules.StatusReturned ||
+		!ra.Moves[0].At.Equal(at(10, 9, 10)) || ra.Moves[0].ID >= ra.Moves[1].ID ||
+		ra.Moves[2].To != rules.StatusAccepted || ra.Moves[3].To != rules.StatusDone || ra.Moves[3].Clerk != "李娜" {
 		t.Errorf("case A moves: %+v", ra.Moves)
+	}
+	// And the national record.
+	if len(ra.National) != 1 || ra.National[0].Day != "2026-10-19" || ra.National[0].Scope != rules.ScopeSite {
+		t.Errorf("case A national: %+v", ra.National)
 	}
 	// C open at the end: every status move.
 	if rc := byNumber[c.Number]; len(rc.Moves) != 1 || rc.Moves[0].To != rules.StatusAccepted || !rc.ClosedDay.IsZero() {

@@ -179,6 +179,10 @@ func testLifecycle(t *testing.T, open Opener) {
 	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusDone, at("2026-10-10T09:00:00+08:00"), "", "李娜"); err == nil {
 		t.Fatal("done before accepted")
 	}
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜"); err == nil {
+		t.Fatal("done without the national record")
+	}
+	recordNational(t, db, c.ID, "2026-10-19")
 	done, err := db.MoveCase(ctx, c.ID, 0, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜")
 	if err != nil {
 		t.Fatal(err)

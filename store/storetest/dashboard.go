@@ -58,7 +58,8 @@ func testDashboard(t *testing.T, open Opener) {
 		{"去年", "deregister", "2025-08-01 10:00", "2025-08-08", nil},
 	}
 	for _, c := range cases {
-		in := store.NewCase{Kind: c.kind, Channel: "fax", ReceivedAt: day(c.received), SponsorType: "person", Sponsor: c.sponsor}
+		in := store.NewCase{Kind: c.kind, Channel: "fax", ReceivedAt: day(c.received), SponsorType: "person", Sponsor: c.sponsor,
+			Provider: "中国电信山西分公司"}
 		got := MustCreate(t, db, in)
 		if got.Due != c.wantDue {
 			t.Fatalf("%s: due %s, want %s", c.sponsor, got.Due, c.wantDue)
@@ -71,7 +72,14 @@ func testDashboard(t *testing.T, open Opener) {
 					}
 				}
 			}
-			if _, err := db.MoveCase(ctx, got.ID, 0, s.to, day(s.at), "", "t"); err != nil {
+			note := ""
+			switch {
+			case s.to == rules.StatusRejected:
+				note = "备案主体在外省"
+			case s.to == rules.StatusDone && rules.NeedsNationalRecord(got.Kind):
+				recordNational(t, db, got.ID, s.at[:10])
+			}
+			if _, err := db.MoveCase(ctx, got.ID, 0, s.to, day(s.at), note, "t"); err != nil {
 				t.Fatalf("%s → %s: %v", c.sponsor, s.to, err)
 			}
 		}
@@ -103,12 +111,13 @@ func testDashboard(t *testing.T, open Opener) {
 		{"due today", names(d.DueToday), "今日到期"},
 		{"due soon", names(d.DueSoon), "明日到期,两日到期"},
 		{"received this month", d.MonthReceived, 3},
-		{"done this month", d.MonthDone, 2},
+		// 办结 counts 不予受理 too (逾期驳回), as the report does.
+		{"done this month", d.MonthDone, 3},
 		{"closed with due", d.MonthClosedWithDue, 3},
 		{"on time", d.MonthOnTime, 2},
 		{"months", len(d.Months), 12},
 		{"first month", d.Months[0].Month, "2025-11"},
-		{"last month", d.Months[11], store.MonthCount{Month: "2026-10", Received: 3, Done: 2}},
+		{"last month", d.Months[11], store.MonthCount{Month: "2026-10", Received: 3, Done: 3}},
 		{"september", d.Months[10], store.MonthCount{Month: "2026-09", Received: 9, Done: 1}},
 		{"august 2025 is outside", d.Months[0].Received, 0},
 	}

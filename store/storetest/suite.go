@@ -38,6 +38,18 @@ func Run(t *testing.T, open Opener) {
 		{"LedgerImport", testLedgerImport},
 		{"LedgerDryRunAndCancel", testLedgerDryRunAndCancel},
 		{"ImportCasesLegacyNo", testImportCasesLegacyNo},
+		{"FieldMessagesForTheClerk", testFieldMessagesForTheClerk},
+		{"MoveErrorsShowChinaTime", testMoveErrorsShowChinaTime},
+		{"HistoryInTimeOrder", testHistoryInTimeOrder},
+		{"UnlinkMail", testUnlinkMail},
+		{"MailsPaging", testMailsPaging},
+		{"NationalRecordBeforeDone", testNationalRecordBeforeDone},
+		{"RejectNeedsReasonAlsoAfterAcceptance", testRejectNeedsReasonAlsoAfterAcceptance},
+		{"RequestRules", testRequestRules},
+		{"AddItem", testAddItem},
+		{"AfterHoursSetting", testAfterHoursSetting},
+		{"DueVerifiedAndBanner", testDueVerifiedAndBanner},
+		{"SearchDomainWithAndWithoutWWW", testSearchDomainWithAndWithoutWWW},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

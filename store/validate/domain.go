@@ -51,7 +51,11 @@ func Domain(s string) (string, error) {
 		return "", fmt.Errorf(errDomainLong, len(ascii))
 	}
 	for _, l := range labels {
-		if l == "" || len(l) > 63 {
+		if l == "" {
+			// Quote the whole input: the empty label itself says nothing.
+			return "", fmt.Errorf(errDomainEmptyLabel, s)
+		}
+		if len(l) > 63 {
 			return "", fmt.Errorf(errDomainLabel, l)
 		}
 	}
@@ -61,7 +65,32 @@ func Domain(s string) (string, error) {
 	if suffix, icann := publicsuffix.PublicSuffix(tld); !icann || suffix != tld {
 		return "", fmt.Errorf(errDomainTLD, DomainUnicode(tld))
 	}
+	// A bare public suffix (com.cn, gov.cn, sx.cn) is a registry's zone,
+	// never a name someone filed: EffectiveTLDPlusOne refuses exactly those.
+	if _, err := publicsuffix.EffectiveTLDPlusOne(ascii); err != nil {
+		return "", fmt.Errorf(errDomainSuffix, DomainUnicode(ascii))
+	}
 	return ascii, nil
+}
+
+// SearchTerm prepares text typed into a search box so that a domain is
+// found with and without its "www.": "www.example.com" and
+// "http://www.example.com/" both become "example.com", which the substring
+// search then finds in "example.com" and in "www.example.com". Any other
+// text is returned trimmed.
+func SearchTerm(q string) string {
+	q = strings.TrimSpace(q)
+	host := schemeRE.ReplaceAllString(q, "")
+	if i := strings.IndexAny(host, "/?#"); i >= 0 {
+		host = host[:i]
+	}
+	if rest, ok := strings.CutPrefix(strings.ToLower(host), "www."); ok && strings.Contains(rest, ".") && !strings.ContainsAny(rest, " \t") {
+		return rest
+	}
+	if host != q && strings.Contains(host, ".") && !strings.ContainsAny(host, " \t") {
+		return strings.ToLower(host)
+	}
+	return q
 }
 
 // DomainUnicode returns the Unicode form of a punycode domain for display;

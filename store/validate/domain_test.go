@@ -30,8 +30,15 @@ func TestDomain(t *testing.T) {
 		{"exa mple.com", "", "不允许的字符"},
 		{"exa_mple.com", "", "不允许的字符"},
 		{"-example.com", "", "不允许的字符"},
-		{"example..com", "", "域名"},
+		{"example..com", "", "“example..com”中有空段"},
+		{".example.com", "", "“.example.com”中有空段"},
 		{strings.Repeat("a", 64) + ".com", "", "1–63"},
+		// Bare public suffixes are registries' zones, not filed names.
+		{"com.cn", "", "公共后缀"},
+		{"gov.cn", "", "公共后缀"},
+		{"sx.cn", "", "公共后缀"},
+		{"http://www.gov.cn/", "www.gov.cn", ""},
+		{"example.sx.cn", "example.sx.cn", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -71,6 +78,25 @@ func TestDomainUnicode(t *testing.T) {
 		}
 		if got := DomainUnicode(a); got != u {
 			t.Errorf("round trip of %q gives %q", u, got)
+		}
+	}
+}
+
+func TestSearchTerm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"www.example.com", "example.com"},
+		{"WWW.Example.com", "example.com"},
+		{"https://www.example.com/a?b", "example.com"},
+		{"http://example.com/", "example.com"},
+		{"example.com", "example.com"},
+		{" 太原某某公司 ", "太原某某公司"},
+		{"www", "www"},
+		{"www.cn", "www.cn"}, // nothing left to find once www. is gone
+		{"晋ICP备12345678号", "晋ICP备12345678号"},
+	}
+	for _, tt := range tests {
+		if got := SearchTerm(tt.in); got != tt.want {
+			t.Errorf("SearchTerm(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -17,6 +17,7 @@ type Filing struct {
 	Number   string // the 6–10 digit serial
 	Site     int    // the site or APP suffix; 0 for the holder's main number
 	App      bool   // the suffix ends in A: an APP rather than a website
+	Mini     bool   // the suffix ends in X: a mini-program (小程序)
 }
 
 // String returns the canonical text, e.g. "晋ICP备12345678号-1".
@@ -24,8 +25,11 @@ func (f Filing) String() string {
 	s := f.Province + "ICP备" + f.Number + "号"
 	if f.Site > 0 {
 		s += "-" + strconv.Itoa(f.Site)
-		if f.App {
+		switch {
+		case f.App:
 			s += "A"
+		case f.Mini:
+			s += "X"
 		}
 	}
 	return s
@@ -34,7 +38,7 @@ func (f Filing) String() string {
 // dashes are the hyphen look-alikes people type before the site suffix.
 var dashes = strings.NewReplacer("—", "-", "–", "-", "‐", "-", "‑", "-", "−", "-")
 
-var filingRE = regexp.MustCompile(`^(\p{Han})ICP([备证])(\d+)(号?)(?:-(\d+)(A?))?$`)
+var filingRE = regexp.MustCompile(`^(\p{Han})ICP([备证])(\d+)(号?)(?:-(\d+)([AX]?))?$`)
 
 // ParseFiling checks an ICP filing number. The serial may have 6 to 10
 // digits; "号" may be left out; full-width characters and dash look-alikes
@@ -64,7 +68,7 @@ func ParseFiling(s string) (Filing, error) {
 		if err != nil || site < 1 || site > 9999 {
 			return Filing{}, fmt.Errorf(errFilingSite, m[5])
 		}
-		f.Site, f.App = site, m[6] == "A"
+		f.Site, f.App, f.Mini = site, m[6] == "A", m[6] == "X"
 	}
 	return f, nil
 }
@@ -85,7 +89,7 @@ func FilingWarning(f Filing) string {
 
 // findRE finds filing numbers in running text. Its province class comes
 // from provinceNames, so unknown prefixes are never reported.
-var findRE = regexp.MustCompile(`(?i)([` + provinceClass() + `])[ \t]*ICP[ \t]*备[ \t]*(\d{6,10})[ \t]*(号?)(?:[ \t]*-[ \t]*(\d{1,4})(A?))?`)
+var findRE = regexp.MustCompile(`(?i)([` + provinceClass() + `])[ \t]*ICP[ \t]*备[ \t]*(\d{6,10})[ \t]*(号?)(?:[ \t]*-[ \t]*(\d{1,4})([AX]?))?`)
 
 func provinceClass() string {
 	var b strings.Builder
@@ -116,7 +120,10 @@ func FindFilings(text string) []string {
 				f.Site = 0
 			} else {
 				f.Site = site
-				f.App = m[11] > m[10] && !(end < len(text) && isASCIILetter(text[end]))
+				if m[11] > m[10] && !(end < len(text) && isASCIILetter(text[end])) {
+					letter := text[m[10]] | 0x20
+					f.App, f.Mini = letter == 'a', letter == 'x'
+				}
 			}
 		}
 		if s := f.String(); !seen[s] {

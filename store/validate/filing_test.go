@@ -13,16 +13,16 @@ func TestParseFiling(t *testing.T) {
 		canon   string
 		wantErr string
 	}{
-		{"晋ICP备12345678号", Filing{"晋", "12345678", 0, false}, "晋ICP备12345678号", ""},
-		{"晋ICP备12345678号-1", Filing{"晋", "12345678", 1, false}, "晋ICP备12345678号-1", ""},
-		{"晋ICP备12345678号-12A", Filing{"晋", "12345678", 12, true}, "晋ICP备12345678号-12A", ""},
-		{"晋icp备12345678号-2a", Filing{"晋", "12345678", 2, true}, "晋ICP备12345678号-2A", ""},
-		{" 晋ＩＣＰ备１２３４５６７８号－３ ", Filing{"晋", "12345678", 3, false}, "晋ICP备12345678号-3", ""},
-		{"晋ICP备12345678号—3", Filing{"晋", "12345678", 3, false}, "晋ICP备12345678号-3", ""},
-		{"晋 ICP 备 2021001234 号", Filing{"晋", "2021001234", 0, false}, "晋ICP备2021001234号", ""},
-		{"晋ICP备123456号", Filing{"晋", "123456", 0, false}, "晋ICP备123456号", ""},
-		{"晋ICP备12345678", Filing{"晋", "12345678", 0, false}, "晋ICP备12345678号", ""},
-		{"京ICP备05000001号-1", Filing{"京", "05000001", 1, false}, "京ICP备05000001号-1", ""},
+		{"晋ICP备12345678号", Filing{"晋", "12345678", 0, false, false}, "晋ICP备12345678号", ""},
+		{"晋ICP备12345678号-1", Filing{"晋", "12345678", 1, false, false}, "晋ICP备12345678号-1", ""},
+		{"晋ICP备12345678号-12A", Filing{"晋", "12345678", 12, true, false}, "晋ICP备12345678号-12A", ""},
+		{"晋icp备12345678号-2a", Filing{"晋", "12345678", 2, true, false}, "晋ICP备12345678号-2A", ""},
+		{" 晋ＩＣＰ备１２３４５６７８号－３ ", Filing{"晋", "12345678", 3, false, false}, "晋ICP备12345678号-3", ""},
+		{"晋ICP备12345678号—3", Filing{"晋", "12345678", 3, false, false}, "晋ICP备12345678号-3", ""},
+		{"晋 ICP 备 2021001234 号", Filing{"晋", "2021001234", 0, false, false}, "晋ICP备2021001234号", ""},
+		{"晋ICP备123456号", Filing{"晋", "123456", 0, false, false}, "晋ICP备123456号", ""},
+		{"晋ICP备12345678", Filing{"晋", "12345678", 0, false, false}, "晋ICP备12345678号", ""},
+		{"京ICP备05000001号-1", Filing{"京", "05000001", 1, false, false}, "京ICP备05000001号-1", ""},
 		{"", Filing{}, "", "为空"},
 		{"晋ICP备12345号", Filing{}, "", "6–10位(实际5位)"},
 		{"晋ICP备12345678901号", Filing{}, "", "6–10位(实际11位)"},
@@ -32,6 +32,10 @@ func TestParseFiling(t *testing.T) {
 		{"晋ICP备12345678号-0", Filing{}, "", "序号“0”"},
 		{"晋ICP备12345678号-", Filing{}, "", "格式错误"},
 		{"晋ICP备12345678号-1B", Filing{}, "", "格式错误"},
+		// Mini-programs (小程序) carry an X suffix.
+		{"晋ICP备12345678号-3X", Filing{"晋", "12345678", 3, false, true}, "晋ICP备12345678号-3X", ""},
+		{"晋ICP备12345678号-3x", Filing{"晋", "12345678", 3, false, true}, "晋ICP备12345678号-3X", ""},
+		{"晋ICP备12345678号-3AX", Filing{}, "", "格式错误"},
 		{"晋ICP备1234a678号", Filing{}, "", "格式错误"},
 	}
 	for _, tt := range tests {
@@ -88,6 +92,8 @@ func TestFindFilings(t *testing.T) {
 		{"site run-on digits drop the suffix", "晋ICP备12345678号-123456", []string{"晋ICP备12345678号"}},
 		{"suffix -0 dropped", "晋ICP备12345678号-0", []string{"晋ICP备12345678号"}},
 		{"a word after A is not an APP suffix", "晋ICP备12345678号-1Apple", []string{"晋ICP备12345678号-1"}},
+		{"mini-program suffix", "小程序晋ICP备12345678号-3X及APP晋icp备12345678号-2a", []string{"晋ICP备12345678号-3X", "晋ICP备12345678号-2A"}},
+		{"a word after X is not a mini-program suffix", "晋ICP备12345678号-1Xbox", []string{"晋ICP备12345678号-1"}},
 		{"line break between number and suffix", "晋ICP备12345678号\n-1", []string{"晋ICP备12345678号"}},
 	}
 	for _, tt := range tests {

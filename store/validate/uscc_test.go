@@ -102,3 +102,60 @@ func TestCertNo(t *testing.T) {
 		})
 	}
 }
+
+// The first two characters follow GB 32100's tables of registration
+// authorities and organisation types.
+func TestUSCCAuthorityAndType(t *testing.T) {
+	tests := []struct {
+		body    string
+		wantErr string
+	}{
+		{"11140000012345678", ""}, // 机构编制 · 机关
+		{"12140000405001234", ""}, // 机构编制 · 事业单位
+		{"51140000MJ0000000", ""}, // 民政 · 社会团体
+		{"52140000MJ0000000", ""}, // 民政 · 民办非企业单位
+		{"91140100MA0K12345", ""}, // 工商 · 企业
+		{"92140100MA0K12345", ""}, // 工商 · 个体工商户
+		{"93140100MA0K12345", ""}, // 工商 · 农民专业合作社
+		{"Y1140100MA0K12345", ""}, // 其他
+		{"N2140100MA0K12345", ""}, // 农业 · 村级集体经济组织
+		{"94140100MA0K12345", "前两位“94”"},
+		{"Y2140100MA0K12345", "前两位“Y2”"},
+		{"14140000012345678", "前两位“14”"},
+		{"B1140100MA0K12345", "登记管理部门代码“B”"},
+		{"01140100MA0K12345", "登记管理部门代码“0”"},
+	}
+	for _, tt := range tests {
+		code := withUSCC(tt.body)
+		_, err := USCC(code)
+		switch {
+		case tt.wantErr == "" && err != nil:
+			t.Errorf("USCC(%s): %v", code, err)
+		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
+			t.Errorf("USCC(%s) = %v, want error with %q", code, err, tt.wantErr)
+		}
+	}
+}
+
+func TestCity(t *testing.T) {
+	tests := []struct{ cert, want string }{
+		{withUSCC("91140100MA0K12345"), "太原"},
+		{withUSCC("91141100MA0K12345"), "吕梁"},
+		{withUSCC("91140802MA0K12345"), "运城"},
+		{withUSCC("91140000MA0K12345"), CityUnknown}, // province level
+		{"91350100M000100Y43", CityUnknown},          // 福建
+		{withID("14010219800101123"), "太原"},
+		{withID("14100219800101123"), "临汾"},
+		{withID("11010519491231002"), CityUnknown},
+		{"", CityUnknown},
+		{"garbage", CityUnknown},
+	}
+	for _, tt := range tests {
+		if got := City(tt.cert); got != tt.want {
+			t.Errorf("City(%q) = %q, want %q", tt.cert, got, tt.want)
+		}
+	}
+	if c := Cities(); len(c) != 12 || c[0] != "太原" || c[10] != "吕梁" || c[11] != CityUnknown {
+		t.Errorf("Cities() = %q", c)
+	}
+}

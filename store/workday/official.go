@@ -86,6 +86,12 @@ func Official(year int) (Year, bool) {
 	return y, true
 }
 
+// OfficialFromNotice reports whether the embedded table of year was
+// transcribed from the State Council notice (2025, 2026) rather than taken
+// from lunar-go (2027): only the former counts as verified until a notice
+// is imported.
+func OfficialFromNotice(year int) bool { return year == 2025 || year == 2026 }
+
 // OfficialYears lists the years with an embedded table, ascending.
 func OfficialYears() []int {
 	return slices.Sorted(maps.Keys(official))

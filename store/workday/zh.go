@@ -17,6 +17,11 @@ const (
 	errRangeLong    = "日期范围过长:%s至%s"
 	errNoSuchDay    = "日期无效:%d年%d月%d日"
 	errWeekday      = "星期不符:%s是%s,通知写的是%s"
+
+	warnNoTable      = "%d年节假日安排尚未导入,该年按普通周末计算,期限未核实"
+	warnUnverified   = "%d年节假日安排取自万年历(lunar-go),尚未以国务院通知核实,期限未核实"
+	bannerNoTable    = "%d年节假日安排尚未导入"
+	bannerUnverified = "%d年节假日安排尚未以国务院通知核实"
 )
 
 var weekdayNames = [...]string{

@@ -24,21 +24,27 @@ var (
 	colWork    = color.NRGBA{R: 0x2F, G: 0x6F, B: 0xD0, A: 0x55} // make-up working day
 )
 
-const dayCellW, dayCellH = 30, 24
+// A day cell at its least; 26 px keeps four months side by side at 1024 px.
+const dayCellW, dayCellH = 26, 24
 
 // calendarView shows a year of the working-day calendar as month grids,
 // lets a clerk change a day, and imports a State Council notice.
 type calendarView struct {
 	d       *Desk
+	book    calendarBook
 	obj     fyne.CanvasObject
 	year    *widget.Select
 	summary *widget.Label
 	grid    *fyne.Container
 	gen     int
+
+	// months holds each month's 7-column grid: the weekday header, the
+	// blanks before the 1st, then the days.
+	months [12]*fyne.Container
 }
 
-func newCalendarView(d *Desk) *calendarView {
-	v := &calendarView{d: d}
+func newCalendarView(d *Desk, book calendarBook) *calendarView {
+	v := &calendarView{d: d, book: book}
 	this := workday.DayOf(d.now()).Year()
 	var years []string
 	for y := this - 1; y <= this+2; y++ {
@@ -82,7 +88,7 @@ func (v *calendarView) reload() {
 	v.gen++
 	gen := v.gen
 	v.d.bg(func() func() {
-		cal, err := v.d.db.Calendar(v.d.ctx)
+		cal, err := v.book.Calendar(v.d.ctx)
 		return func() {
 			if gen != v.gen {
 				return
@@ -103,7 +109,9 @@ func (v *calendarView) draw(cal *workday.Calendar, y int) {
 	v.summary.SetText(fmt.Sprintf(txtCalSpecial, y, len(special.Off), len(special.Work)))
 	v.grid.Objects = nil
 	for m := time.January; m <= time.December; m++ {
-		cells := container.NewGridWrap(fyne.NewSize(dayCellW, dayCellH))
+		// Seven columns whatever the width: a wrapping grid put 1 January
+		// 2026 (a Thursday) under 三 at some window sizes.
+		cells := container.NewGridWithColumns(7)
 		for i := 1; i <= 7; i++ {
 			h := canvas.NewText(strings.TrimPrefix(txtWeekdays[i%7], "周"), fynetheme.Color(fynetheme.ColorNamePlaceHolder))
 			h.Alignment = fyne.TextAlignCenter
@@ -134,6 +142,7 @@ func (v *calendarView) draw(cal *workday.Calendar, y int) {
 		}
 		title := widget.NewLabelWithStyle(first.Format(txtShortMon), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		v.grid.Add(container.NewVBox(title, cells))
+		v.months[m-1] = cells
 	}
 	v.grid.Refresh()
 }
@@ -170,9 +179,9 @@ func (v *calendarView) dayDialog(cal *workday.Calendar, day time.Time) {
 	}
 	ctx := v.d.ctx
 	clerk := v.d.clerk()
-	setWork := widget.NewButton(txtCalSetWork, act(func() error { return v.d.db.SetHoliday(ctx, day, true, clerk) }))
-	setOff := widget.NewButton(txtCalSetOff, act(func() error { return v.d.db.SetHoliday(ctx, day, false, clerk) }))
-	clear := widget.NewButton(txtCalClear, act(func() error { return v.d.db.ClearHoliday(ctx, day) }))
+	setWork := widget.NewButton(txtCalSetWork, act(func() error { return v.book.SetHoliday(ctx, day, true, clerk) }))
+	setOff := widget.NewButton(txtCalSetOff, act(func() error { return v.book.SetHoliday(ctx, day, false, clerk) }))
+	clear := widget.NewButton(txtCalClear, act(func() error { return v.book.ClearHoliday(ctx, day) }))
 	if _, edited := cal.Edits()[workday.Civil(day)]; !edited {
 		clear.Disable()
 	}
@@ -229,7 +238,7 @@ func (v *calendarView) importDialog() {
 		}
 		y := *parsed
 		v.d.bg(func() func() {
-			err := v.d.db.ImportYear(v.d.ctx, y, "ui")
+			err := v.book.ImportYear(v.d.ctx, y, "ui")
 			return func() {
 				if err != nil {
 					v.d.showError(err)
@@ -265,6 +274,13 @@ func newDayCell(day int, bg color.Color, edited bool, tap func()) *dayCell {
 	c := &dayCell{day: day, bg: bg, edited: edited, tap: tap}
 	c.ExtendBaseWidget(c)
 	return c
+}
+
+// MinSize keeps a day readable; the month's grid stretches it to its
+// column's width.
+func (c *dayCell) MinSize() fyne.Size {
+	c.ExtendBaseWidget(c)
+	return fyne.NewSize(dayCellW, dayCellH)
 }
 
 func (c *dayCell) Tapped(*fyne.PointEvent) {

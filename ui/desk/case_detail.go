@@ -30,10 +30,14 @@ var detailLabels = []struct{ key, label string }{
 // files.
 type caseDetail struct {
 	d      *Desk
+	book   detailBook
 	obj    fyne.CanvasObject
 	back   func()
 	scroll *container.Scroll
 	title  *widget.Label
+	// bar holds the status moves under the scrolled page, always in view.
+	bar  *fyne.Container
+	page *fyne.Container
 
 	c       *store.Case
 	history []store.Event
@@ -48,7 +52,7 @@ type caseDetail struct {
 	moves   map[rules.Status]*widget.Button
 	at      *entry
 	note    *entry
-	notice  *entry
+	notice  *widget.Label
 	atField *field
 	editor  *caseEditor
 }
@@ -59,12 +63,14 @@ type checkRow struct {
 	save   *widget.Button
 }
 
-func newCaseDetail(d *Desk, back func()) *caseDetail {
-	v := &caseDetail{d: d, back: back}
+func newCaseDetail(d *Desk, book detailBook, back func()) *caseDetail {
+	v := &caseDetail{d: d, book: book, back: back}
 	v.title = heading("")
 	backBt := widget.NewButtonWithIcon(txtBackToList, fynetheme.NavigateBackIcon(), back)
 	v.scroll = container.NewVScroll(widget.NewLabel(""))
-	v.obj = container.NewBorder(container.NewBorder(nil, nil, backBt, nil, v.title), nil, nil, nil, v.scroll)
+	v.bar = container.NewStack()
+	v.page = container.NewBorder(container.NewBorder(nil, nil, backBt, nil, v.title), v.bar, nil, nil, v.scroll)
+	v.obj = v.page
 	return v
 }
 
@@ -75,30 +81,33 @@ func (v *caseDetail) load(id int64) {
 	if v.c == nil || v.c.ID != id {
 		v.title.SetText(txtLoading)
 		v.scroll.Content = widget.NewLabel("")
+		v.scroll.Offset = fyne.Position{}
 		v.scroll.Refresh()
+		v.bar.Objects = nil
+		v.page.Refresh()
 	}
 	v.d.bg(func() func() {
 		ctx := v.d.ctx
-		c, err := v.d.db.Case(ctx, id)
+		c, err := v.book.Case(ctx, id)
 		var hist []store.Event
 		var files []store.Attachment
 		var mails []*store.Mail
 		var days int
 		var cal *workday.Calendar
 		if err == nil {
-			hist, err = v.d.db.History(ctx, id)
+			hist, err = v.book.History(ctx, id)
 		}
 		if err == nil {
-			files, err = v.d.db.CaseFiles(ctx, id)
+			files, err = v.book.CaseFiles(ctx, id)
 		}
 		if err == nil {
 			for _, mid := range c.MailIDs {
-				if m, err := v.d.db.Mail(ctx, mid); err == nil {
+				if m, err := v.book.Mail(ctx, mid); err == nil {
 					mails = append(mails, m)
 				}
 			}
-			days, _ = v.d.db.DeadlineDays(ctx, c.Kind)
-			cal, _ = v.d.db.Calendar(ctx)
+			days, _ = v.book.DeadlineDays(ctx, c.Kind)
+			cal, _ = v.book.Calendar(ctx)
 		}
 		return func() {
 			if gen != v.gen {
@@ -120,28 +129,37 @@ func (v *caseDetail) reload() {
 	}
 }
 
-// build lays out the loaded case.
+// build lays out the loaded case. The page keeps its scroll position when
+// the same case is built again (after a check or a move), and the moves
+// sit in a bar under it that never scrolls away.
 func (v *caseDetail) build() {
 	c := v.c
 	v.title.SetText(c.Number + "  " + c.Status.Label())
+	offset := v.scroll.Offset
 	parts := []fyne.CanvasObject{v.infoSection(), widget.NewSeparator()}
 	if len(c.Materials) > 0 {
 		parts = append(parts, heading(txtChecklist), v.checklistSection(), widget.NewSeparator())
 	} else {
 		v.items = nil
 	}
-	parts = append(parts, heading(txtActions), v.actionSection())
+	if n := v.nationalSection(); n != nil {
+		parts = append(parts, heading(txtNational), n, widget.NewSeparator())
+	}
 	if n := v.noticeSection(); n != nil {
-		parts = append(parts, widget.NewSeparator(), heading(txtNotice), n)
+		parts = append(parts, heading(txtNotice), n, widget.NewSeparator())
 	} else {
 		v.notice = nil
 	}
-	parts = append(parts, widget.NewSeparator(), heading(txtNotices), v.noticeActions())
-	parts = append(parts, widget.NewSeparator(), heading(txtHistory), v.historySection(),
+	parts = append(parts, heading(txtNotices), v.noticeActions(), widget.NewSeparator())
+	parts = append(parts, heading(txtHistory), v.historySection(),
 		widget.NewSeparator(), heading(txtLinkedMails), v.mailSection(),
 		widget.NewSeparator(), heading(txtCaseFiles), v.fileSection())
 	v.scroll.Content = container.NewPadded(container.NewVBox(parts...))
 	v.scroll.Refresh()
+	v.scroll.ScrollToOffset(offset)
+	v.bar.Objects = []fyne.CanvasObject{container.NewVBox(widget.NewSeparator(), v.actionSection())}
+	// The bar's height changed: lay the page out again.
+	v.page.Refresh()
 }
 
 func (v *caseDetail) infoSection() fyne.CanvasObject {
@@ -175,7 +193,7 @@ func (v *caseDetail) infoSection() fyne.CanvasObject {
 	due := txtDetNoDue
 	level := theme.UrgencyOK
 	if c.Due != "" {
-		level, due = dueText(v.cal, v.d.now(), c)
+		level, due = dueLabel(v.cal, v.d.now(), c)
 	}
 	dueText := canvas.NewText(due, urgencyColor(level))
 	dueText.TextStyle.Bold = level != theme.UrgencyOK
@@ -264,6 +282,9 @@ func (v *caseDetail) checklistSection() fyne.CanvasObject {
 		v.items = append(v.items, r)
 		rows.Add(container.NewGridWithColumns(2, name, container.NewVBox(r.radio, reasonBox)))
 	}
+	if v.editable() {
+		rows.Add(v.addItemRow())
+	}
 	return rows
 }
 
@@ -272,7 +293,7 @@ func (v *caseDetail) check(n int, st rules.ItemState, note string) {
 	id, version := v.c.ID, v.c.Version
 	clerk := v.d.clerk()
 	v.d.bg(func() func() {
-		_, err := v.d.db.CheckItem(v.d.ctx, id, version, n, st, note, clerk)
+		_, err := v.book.CheckItem(v.d.ctx, id, version, n, st, note, clerk)
 		return func() {
 			if err != nil {
 				v.d.showError(err)
@@ -289,13 +310,16 @@ func (v *caseDetail) actionSection() fyne.CanvasObject {
 	if len(allowed) == 0 {
 		return widget.NewLabel(txtNoActions)
 	}
+	// "现在" until the clerk types a time: a move clicked minutes after
+	// the page opened is recorded at the click.
 	v.at = newEntry(v.d)
-	v.at.SetText(v.d.now().In(chinaZone()).Format(txtTimeFmt))
+	v.at.SetText(txtNowWord)
+	v.at.SetPlaceHolder(txtHintTime)
 	v.note = newEntry(v.d)
 	v.note.SetPlaceHolder(txtActionNoteHint)
-	v.atField = newField(txtActionAt, v.at, "")
+	v.atField = newField(txtActionAt, v.at, "").reserveError()
 	v.at.OnChanged = func(s string) {
-		if _, err := parseTime(s); err != nil {
+		if _, err := parseTimeOrNow(s, v.d.now()); err != nil {
 			v.atField.setError(err.Error())
 		} else {
 			v.atField.setError("")
@@ -314,23 +338,26 @@ func (v *caseDetail) actionSection() fyne.CanvasObject {
 		}
 		if to == rules.StatusAccepted && !c.Complete() {
 			b.Disable()
-			blocked = caption(txtAcceptBlocked)
+			l := widget.NewLabel(txtAcceptBlocked)
+			l.SizeName = fynetheme.SizeNameCaptionText
+			blocked = l
 		}
 		v.moves[to] = b
 		buttons.Add(b)
 	}
-	grid := formGrid(v.atField, newField(txtActionNote, v.note, ""))
-	parts := []fyne.CanvasObject{grid, buttons}
-	if blocked != nil {
-		parts = append(parts, blocked)
-	}
-	return container.NewVBox(parts...)
+	at := container.NewBorder(nil, nil, v.atField.label, nil, fixedWidth(190, v.atField.box))
+	noteField := newField(txtActionNote, v.note, "").reserveError()
+	inputs := container.NewBorder(nil, nil, at, nil,
+		container.NewBorder(nil, nil, noteField.label, nil, noteField.box))
+	row := container.NewBorder(nil, nil, nil, blocked, buttons)
+	return container.NewVBox(inputs, row)
 }
 
 // move asks for confirmation, then moves the case.
 func (v *caseDetail) move(to rules.Status) {
 	c := v.c
-	at, err := parseTime(v.at.Text)
+	clicked := v.d.now()
+	at, err := parseTimeOrNow(v.at.Text, clicked)
 	if err != nil {
 		v.atField.setError(err.Error())
 		return
@@ -341,13 +368,13 @@ func (v *caseDetail) move(to rules.Status) {
 		return
 	}
 	// A time entered to the minute that is the current minute means now.
-	if now := v.d.now(); !at.After(now) && now.Sub(at) < time.Minute {
-		at = now
+	if !at.After(clicked) && clicked.Sub(at) < time.Minute {
+		at = clicked
 	}
 	clerk := v.d.clerk()
 	v.d.confirm(txtMoveTitle, fmt.Sprintf(txtMoveAsk, c.Number, c.Status.Label(), to.Label()), moveLabels[to], func() {
 		v.d.bg(func() func() {
-			_, err := v.d.db.MoveCase(v.d.ctx, c.ID, c.Version, to, at, note, clerk)
+			_, err := v.book.MoveCase(v.d.ctx, c.ID, c.Version, to, at, note, clerk)
 			return func() {
 				if err != nil {
 					v.d.showError(err)
@@ -368,20 +395,17 @@ func (v *caseDetail) noticeSection() fyne.CanvasObject {
 		return nil
 	}
 	text := v.returnNoticeText()
-	v.notice = newMultiLineEntry(v.d, 12)
-	v.notice.SetText(text)
-	v.notice.OnChanged = func(string) {
-		// Read-only but selectable: put the generated text back.
-		if v.notice.Text != text {
-			v.notice.SetText(text)
-		}
-	}
+	// A selectable label, not a read-only entry: an entry scrolls itself
+	// and swallows the mouse wheel, so the page stalled under it.
+	v.notice = widget.NewLabel(text)
+	v.notice.Wrapping = fyne.TextWrapWord
+	v.notice.Selectable = true
 	copied := widget.NewLabel("")
 	copyBt := widget.NewButtonWithIcon(txtNoticeCopy, fynetheme.ContentCopyIcon(), func() {
 		v.d.app.Clipboard().SetContent(text)
 		copied.SetText(txtNoticeCopied)
 	})
-	return container.NewVBox(v.notice, container.NewHBox(copyBt, copied))
+	return container.NewVBox(boxed(v.notice), container.NewHBox(copyBt, copied))
 }
 
 func (v *caseDetail) historySection() fyne.CanvasObject {
@@ -417,7 +441,7 @@ func (v *caseDetail) mailSection() fyne.CanvasObject {
 		buttons := container.NewHBox(widget.NewButton(txtShowInInbox, func() {
 			v.d.SelectTab(TabInbox)
 			v.d.inbox.show(m.ID)
-		}))
+		}), widget.NewButton(txtUnlinkMail2, func() { v.unlink(m) }))
 		box.Add(container.NewBorder(nil, nil, nil, buttons, l))
 		for _, a := range m.Attachments {
 			a := a
@@ -451,7 +475,7 @@ func (v *caseDetail) fileSection() fyne.CanvasObject {
 		v.d.openFile(func(path string) {
 			clerk := v.d.clerk()
 			v.d.bg(func() func() {
-				err := v.d.register.addScan(id, path, clerk)
+				err := addScan(v.d.ctx, v.book, id, path, clerk)
 				return func() {
 					if err != nil {
 						v.d.showError(err)
@@ -464,4 +488,23 @@ func (v *caseDetail) fileSection() fyne.CanvasObject {
 	})
 	box.Add(container.NewHBox(add))
 	return box
+}
+
+// unlink asks, then takes a mail off the case (recorded in the history).
+func (v *caseDetail) unlink(m *store.Mail) {
+	id := v.c.ID
+	clerk := v.d.clerk()
+	v.d.confirm(txtUnlinkTitle, fmt.Sprintf(txtUnlinkAsk, mailSubject(m), v.c.Number), txtUnlinkMail2, func() {
+		v.d.bg(func() func() {
+			err := v.book.UnlinkMail(v.d.ctx, id, m.ID, clerk)
+			return func() {
+				if err != nil {
+					v.d.showError(err)
+					return
+				}
+				v.d.changed()
+				v.reload()
+			}
+		})
+	})
 }

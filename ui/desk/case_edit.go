@@ -52,7 +52,7 @@ func (v *caseDetail) openEditor() {
 	for _, r := range rows {
 		e := newEntry(v.d)
 		if r.lines > 0 {
-			e = newMultiLineEntry(v.d, r.lines)
+			e = newTextArea(v.d, r.lines)
 		}
 		e.SetText(r.value)
 		f := newField(r.label, e, "")
@@ -84,7 +84,7 @@ func (ed *caseEditor) save() {
 		Domains: texts(lines(ed.inputs["domain"].Text)),
 	}
 	v := ed.v
-	_, err := v.d.db.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
+	_, err := v.book.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
 	var fe *store.FieldError
 	switch {
 	case errors.As(err, &fe) && ed.fields[fe.Field] != nil:

@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,19 +27,68 @@ const (
 	searchDelay   = 250 * time.Millisecond
 )
 
-// Column widths of the case table.
-var caseColumnWidths = []float32{130, 90, 80, 96, 420, 110, 230}
+// Column widths of the case table at their least: the columns that must be
+// read whole (number, status, dates, the deadline with its "逾期N个工作日")
+// keep these, and 主办者 (sponsorColumn) takes what is left, so a narrow
+// window cuts the sponsor's name, not the deadline.
+var caseColumnWidths = []float32{130, 90, 80, 96, 160, 110, 236}
+
+const sponsorColumn = 4
+
+// caseColumns sets the table's column widths for its width w.
+func caseColumns(w float32) []float32 {
+	out := append([]float32{}, caseColumnWidths...)
+	var fixed float32
+	for i, x := range out {
+		if i != sponsorColumn {
+			fixed += x
+		}
+	}
+	// Leave room for the vertical scroll bar and for the table's gap (a
+	// padding wide) after every column.
+	gaps := float32(len(out)) * fynetheme.Padding()
+	rest := w - fixed - gaps - fynetheme.ScrollBarSize() - fynetheme.Padding()
+	out[sponsorColumn] = max(caseColumnWidths[sponsorColumn], rest)
+	return out
+}
+
+// caseTable is the case table: Enter (or Space) opens the case under the
+// keyboard focus.
+type caseTable struct {
+	widget.Table
+	widths []float32
+}
+
+func (t *caseTable) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		k = &fyne.KeyEvent{Name: fyne.KeySpace}
+	}
+	t.Table.TypedKey(k)
+}
+
+// Resize gives the columns their widths for the new width.
+func (t *caseTable) Resize(s fyne.Size) {
+	widths := caseColumns(s.Width)
+	if !slices.Equal(widths, t.widths) {
+		t.widths = widths
+		for i, w := range widths {
+			t.SetColumnWidth(i, w)
+		}
+	}
+	t.Table.Resize(s)
+}
 
 // casesView is 案件: a virtualised table with filters and search, and the
 // detail of one case in its place.
 type casesView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book casesBook
+	obj  fyne.CanvasObject
 
 	status, kind, channel, month, order *widget.Select
 	search                              *entry
 	count                               *widget.Label
-	table                               *widget.Table
+	table                               *caseTable
 
 	list   fyne.CanvasObject
 	stack  *fyne.Container
@@ -56,8 +106,8 @@ type casesView struct {
 	searchTimer *time.Timer
 }
 
-func newCasesView(d *Desk) *casesView {
-	v := &casesView{d: d, pages: map[int][]*store.Case{}, loading: map[int]bool{}}
+func newCasesView(d *Desk, book casesBook) *casesView {
+	v := &casesView{d: d, book: book, pages: map[int][]*store.Case{}, loading: map[int]bool{}}
 	statusOpts := []string{txtAll, txtFilterOpen}
 	for _, s := range rules.Statuses() {
 		statusOpts = append(statusOpts, s.Label())
@@ -70,10 +120,18 @@ func newCasesView(d *Desk) *casesView {
 	v.search = newEntry(d)
 	v.search.SetPlaceHolder(txtSearch)
 	v.search.OnChanged = func(string) { v.searchSoon() }
-	v.search.OnSubmitted = func(string) { v.applyFilter() }
+	// Enter in the search box goes to the table, where Enter opens the
+	// case under the focus: a case is found with the keyboard alone.
+	v.search.OnSubmitted = func(string) {
+		v.applyFilter()
+		if c := d.win.Canvas(); c != nil {
+			c.Focus(v.table)
+		}
+	}
 	v.count = widget.NewLabel("")
 
-	v.table = widget.NewTable(v.length, newCaseCell, v.updateCell)
+	v.table = &caseTable{Table: widget.Table{Length: v.length, CreateCell: newCaseCell, UpdateCell: v.updateCell}}
+	v.table.ExtendBaseWidget(v.table)
 	v.table.ShowHeaderRow = true
 	v.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -84,7 +142,7 @@ func newCasesView(d *Desk) *casesView {
 			o.(*widget.Label).SetText(txtCaseColumns[id.Col])
 		}
 	}
-	for i, w := range caseColumnWidths {
+	for i, w := range caseColumns(1280) {
 		v.table.SetColumnWidth(i, w)
 	}
 	v.table.OnSelected = func(id widget.TableCellID) {
@@ -103,7 +161,7 @@ func newCasesView(d *Desk) *casesView {
 		labeled(txtOrder, fixedWidth(160, v.order)))
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, v.count, v.search))
 	v.list = container.NewBorder(top, nil, nil, nil, v.table)
-	v.detail = newCaseDetail(d, v.backToList)
+	v.detail = newCaseDetail(d, book, v.backToList)
 	v.stack = container.NewStack(v.list)
 	v.obj = v.stack
 
@@ -188,8 +246,8 @@ func (v *casesView) refreshData() {
 	f := v.filter
 	v.today = v.d.now()
 	v.d.bg(func() func() {
-		n, err := v.d.db.CountCases(v.d.ctx, f)
-		cal, calErr := v.d.db.Calendar(v.d.ctx)
+		n, err := v.book.CountCases(v.d.ctx, f)
+		cal, calErr := v.book.Calendar(v.d.ctx)
 		return func() {
 			if gen != v.gen {
 				return
@@ -248,7 +306,7 @@ func (v *casesView) fetch(p int) {
 	f := v.filter
 	f.Limit, f.Offset = casePageSize, p*casePageSize
 	v.d.bg(func() func() {
-		rows, err := v.d.db.Cases(v.d.ctx, f, false)
+		rows, err := v.book.Cases(v.d.ctx, f, false)
 		return func() {
 			if gen != v.gen {
 				return
@@ -286,7 +344,7 @@ func (v *casesView) cellText(c *store.Case, col int) (string, int) {
 	case 5:
 		return c.ReceivedDay, theme.UrgencyOK
 	case 6:
-		level, text := dueText(v.cal, v.today, c)
+		level, text := dueLabel(v.cal, v.today, c)
 		return text, level
 	}
 	return "", theme.UrgencyOK
@@ -330,9 +388,17 @@ func (v *casesView) showCase(id int64) {
 }
 
 func (v *casesView) backToList() {
+	if !v.showingDetail() {
+		return
+	}
 	v.stack.Objects = []fyne.CanvasObject{v.list}
 	v.stack.Refresh()
 	v.table.Refresh()
+}
+
+// showingDetail reports whether a case detail is shown instead of the list.
+func (v *casesView) showingDetail() bool {
+	return v.stack.Objects[0] == v.detail.obj
 }
 
 // vCenter places its single object at the leading edge, vertically

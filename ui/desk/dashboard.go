@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,8 +20,9 @@ import (
 // dashboardView is 工作台: today's figures, the overdue and due-soon cases
 // and a 12-month chart.
 type dashboardView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book dashboardBook
+	obj  fyne.CanvasObject
 
 	today   *widget.Label
 	stats   map[string]*statCard
@@ -28,17 +30,24 @@ type dashboardView struct {
 	soon    *caseList
 	chart   *barChart
 	errMsg  *widget.Label
+	banner  *widget.Label // holiday tables missing or unverified
 
 	data *store.Dashboard
 	gen  int
+
+	body  *fyne.Container
+	guide *guide
 }
 
-func newDashboardView(d *Desk) *dashboardView {
-	v := &dashboardView{d: d, stats: map[string]*statCard{}}
+func newDashboardView(d *Desk, book dashboardBook) *dashboardView {
+	v := &dashboardView{d: d, book: book, stats: map[string]*statCard{}}
 	v.today = heading("")
 	v.errMsg = widget.NewLabel("")
 	v.errMsg.Importance = widget.DangerImportance
 	v.errMsg.Hide()
+	v.banner = widget.NewLabel("")
+	v.banner.Importance = widget.WarningImportance
+	v.banner.Hide()
 	refresh := widget.NewButtonWithIcon(txtRefresh, fynetheme.ViewRefreshIcon(), v.reload)
 
 	names := []string{txtStatNewMails, txtStatDueToday, txtStatOverdue, txtStatDueSoon, txtStatMonthRecv, txtStatMonthDone, txtStatOnTime}
@@ -65,10 +74,13 @@ func newDashboardView(d *Desk) *dashboardView {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, refresh, v.today),
 		v.errMsg,
+		v.banner,
 		container.NewGridWithColumns(len(cards), cards...),
 	)
-	body := container.New(&splitRows{top: 0.58}, lists, chartBox)
-	v.obj = container.NewBorder(top, nil, nil, nil, body)
+	v.body = container.New(&splitRows{top: 0.58}, lists, chartBox)
+	v.guide = newGuide(d)
+	v.guide.obj.Hide()
+	v.obj = container.NewBorder(top, nil, nil, nil, container.NewStack(v.body, v.guide.obj))
 	return v
 }
 
@@ -78,7 +90,11 @@ func (v *dashboardView) reload() {
 	gen := v.gen
 	today := v.d.now()
 	v.d.bg(func() func() {
-		data, err := v.d.db.Dashboard(v.d.ctx, today)
+		data, err := v.book.Dashboard(v.d.ctx, today)
+		var st guideState
+		if err == nil {
+			st, err = loadGuideState(v.d.ctx, v.book, today)
+		}
 		return func() {
 			if gen != v.gen {
 				return
@@ -90,6 +106,7 @@ func (v *dashboardView) reload() {
 			}
 			v.errMsg.Hide()
 			v.show(data, today)
+			v.showGuide(st)
 			if v.d.OnDashboard != nil {
 				v.d.OnDashboard(data)
 			}
@@ -102,6 +119,9 @@ func (v *dashboardView) show(data *store.Dashboard, today time.Time) {
 	defer v.d.traceOnce("dashboard data shown")
 	day := workday.DayOf(today)
 	v.today.SetText(fmt.Sprintf(txtToday, day.Format(txtLongDate), txtWeekdays[day.Weekday()]))
+	v.banner.SetText(strings.Join(data.Banners, "；"))
+	v.banner.Hidden = len(data.Banners) == 0
+	v.banner.Refresh()
 	v.stats[txtStatNewMails].set(fmt.Sprint(data.NewMails), theme.UrgencyOK, data.NewMails > 0)
 	v.stats[txtStatDueToday].set(fmt.Sprint(len(data.DueToday)), levelIf(len(data.DueToday) > 0, theme.UrgencyDueToday), false)
 	v.stats[txtStatOverdue].set(fmt.Sprint(len(data.Overdue)), levelIf(len(data.Overdue) > 0, theme.UrgencyOverdue), false)
@@ -114,7 +134,7 @@ func (v *dashboardView) show(data *store.Dashboard, today time.Time) {
 	}
 	v.stats[txtStatOnTime].set(rate, theme.UrgencyOK, false)
 
-	cal, _ := v.d.db.Calendar(v.d.ctx)
+	cal, _ := v.book.Calendar(v.d.ctx)
 	v.overdue.set(data.Overdue, cal, today)
 	soon := append(append([]*store.Case{}, data.DueToday...), data.DueSoon...)
 	v.soon.set(soon, cal, today)
@@ -155,7 +175,8 @@ func newStatCard(name string) *statCard {
 	c.value.Alignment = fyne.TextAlignCenter
 	c.name = widget.NewLabel(name)
 	c.name.Alignment = fyne.TextAlignCenter
-	c.name.Truncation = fyne.TextTruncateEllipsis
+	// Wrapped, not cut: at 1024 px "两个工作日内到期" read "两个工作日内…".
+	c.name.Wrapping = fyne.TextWrapWord
 	c.obj = &tappableBox{content: boxed(container.NewVBox(c.value, c.name)), tap: func() {
 		if c.onTap != nil {
 			c.onTap()
@@ -284,6 +305,18 @@ func dueText(cal *workday.Calendar, today time.Time, c *store.Case) (int, string
 	return level, c.Due
 }
 
+// dueLabel is dueText with 未核实 added when the due date was counted on a
+// holiday table that is missing or not from the State Council's notice.
+func dueLabel(cal *workday.Calendar, today time.Time, c *store.Case) (int, string) {
+	level, text := dueText(cal, today, c)
+	if cal != nil {
+		if v, ok := c.DueVerified(cal); ok && !v {
+			text += "  " + txtDueUnverified
+		}
+	}
+	return level, text
+}
+
 // urgencyLevel maps the store's deadline levels to the theme's.
 func urgencyLevel(storeLevel int) int {
 	switch storeLevel {
@@ -328,3 +361,16 @@ func (s *splitRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 var _ fyne.Layout = (*splitRows)(nil)
+
+// showGuide puts the 开始使用 guide in place of the lists and the chart
+// while the book is empty.
+func (v *dashboardView) showGuide(st guideState) {
+	if st.empty {
+		v.guide.set(st)
+		v.body.Hide()
+		v.guide.obj.Show()
+		return
+	}
+	v.guide.obj.Hide()
+	v.body.Show()
+}

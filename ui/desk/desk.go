@@ -3,8 +3,8 @@ package desk
 import (
 	"context"
 	"errors"
+	"net/url"
 	"os"
-	"os/user"
 	"strings"
 	"sync"
 	"time"
@@ -54,6 +54,9 @@ type Desk struct {
 	settings  *settingsView
 	sync      *syncer
 
+	// opener, when set, opens URLs instead of the app (tests record them).
+	opener func(*url.URL) error
+
 	// pending counts background jobs; tests wait on it.
 	pending sync.WaitGroup
 
@@ -79,10 +82,10 @@ func newDesk(ctx context.Context, a fyne.App, w fyne.Window, db store.Book, opts
 	d := &Desk{ctx: ctx, cancel: cancel, app: a, win: w, db: db, opts: opts, mail: defaultMailBackend(opts.Version)}
 	d.clerkName = d.loadClerk()
 	d.sync = newSyncer(d)
-	d.dashboard = newDashboardView(d)
-	d.inbox = newInboxView(d)
-	d.register = newRegisterView(d)
-	d.cases = newCasesView(d)
+	d.dashboard = newDashboardView(d, db)
+	d.inbox = newInboxView(d, db)
+	d.register = newRegisterView(d, db)
+	d.cases = newCasesView(d, db)
 	d.report = newReportView(d)
 	d.settings = newSettingsView(d)
 	return d
@@ -112,6 +115,7 @@ func (d *Desk) start() {
 	d.recoverOutbox()
 	d.watchBook()
 	go d.tick()
+	go d.inbox.watch()
 }
 
 // tick refreshes the dashboard every few minutes, so that "today" and the
@@ -193,18 +197,53 @@ func (d *Desk) Sync() {
 	d.sync.start()
 }
 
-// Search focuses the search box of 案件.
+// Search shows the case list (leaving a detail) and focuses its search
+// box, keeping what was typed there.
 func (d *Desk) Search() {
 	d.SelectTab(TabCases)
+	d.cases.backToList()
 	d.win.Canvas().Focus(d.cases.search)
 }
 
+// escape goes back from a case detail to the list; it reports whether it
+// did. A dialog on top keeps Escape for itself.
+func (d *Desk) escape() bool {
+	if d.cases == nil || d.win.Canvas().Overlays().Top() != nil {
+		return false
+	}
+	if d.currentTab() == TabCases && d.cases.showingDetail() {
+		d.cases.backToList()
+		return true
+	}
+	return false
+}
+
+// save saves the form of the current screen (登记), for Ctrl+S and
+// Ctrl+Enter.
+func (d *Desk) save() {
+	if d.currentTab() == TabRegister {
+		d.register.save()
+	}
+}
+
 // changed tells every screen that cases or mails changed.
+// A screen built alone (in a test) has no neighbours to tell.
 func (d *Desk) changed() {
-	d.dashboard.reload()
-	d.inbox.reload()
-	d.cases.refreshData()
-	d.report.invalidate()
+	if d.dashboard != nil {
+		d.dashboard.reload()
+	}
+	if d.inbox != nil {
+		d.inbox.reload()
+	}
+	if d.cases != nil {
+		d.cases.refreshData()
+	}
+	if d.report != nil {
+		d.report.invalidate()
+	}
+	if d.register != nil {
+		d.register.mailsChanged()
+	}
 }
 
 func (d *Desk) addShortcuts() {
@@ -212,13 +251,23 @@ func (d *Desk) addShortcuts() {
 	for key, fn := range d.shortcutActions() {
 		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { fn() })
 	}
+	// Escape with nothing focused (dialogs set their own handler while
+	// shown and put this one back).
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			d.escape()
+		}
+	})
 }
 
 func (d *Desk) shortcutActions() map[fyne.KeyName]func() {
 	return map[fyne.KeyName]func(){
-		fyne.KeyF: d.Search,
-		fyne.KeyN: d.NewCase,
-		fyne.KeyR: d.Sync,
+		fyne.KeyF:      d.Search,
+		fyne.KeyN:      d.NewCase,
+		fyne.KeyR:      d.Sync,
+		fyne.KeyS:      d.save,
+		fyne.KeyReturn: d.save,
+		fyne.KeyEnter:  d.save,
 	}
 }
 
@@ -255,13 +304,11 @@ func (d *Desk) loadClerk() string {
 	if d.opts.Clerk != "" {
 		return d.opts.Clerk
 	}
-	if s, _ := d.db.Setting(d.ctx, store.SettingClerk, ""); s != "" {
-		return s
-	}
-	if u, err := user.Current(); err == nil && u.Username != "" {
-		return u.Username
-	}
-	return os.Getenv("USER")
+	// No fallback to the OS account: on Linux that is often "root", which
+	// then stood in the history as the clerk. 工作台's 开始使用 guide asks
+	// for the name instead.
+	s, _ := d.db.Setting(d.ctx, store.SettingClerk, "")
+	return s
 }
 
 // now is the current time as the store sees it: a SQLite book's clock,

@@ -32,7 +32,7 @@ func (f *fakeMail) Test(context.Context, mailSettings, string) error { return ni
 func (f *fakeMail) Describe(err error) string                        { return err.Error() }
 func (f *fakeMail) Password(string, string) (string, string, error)  { return "pw", "test", nil }
 func (f *fakeMail) SavePassword(string, string, string) error        { return nil }
-func (f *fakeMail) ImportFile(context.Context, store.Book, string) (syncResult, error) {
+func (f *fakeMail) ImportPaths(context.Context, store.Book, []string) (syncResult, error) {
 	return syncResult{}, nil
 }
 
@@ -372,9 +372,9 @@ func confirmDialog(t *testing.T, d *Desk, ok string) {
 
 func TestDashboardListsOverdueCase(t *testing.T) {
 	d, _ := newTestDesk(t)
-	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-09-28 10:00"),
+	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-09-28 10:00"),
 		SponsorType: "org", Sponsor: "逾期测试科技有限公司"})
-	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-09-30 10:00"),
+	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-09-30 10:00"),
 		SponsorType: "person", Sponsor: "王芳"})
 	d.SelectTab(TabDashboard)
 	d.dashboard.reload()
@@ -456,7 +456,7 @@ var (
 
 func TestReportShowsMonth(t *testing.T) {
 	d, _ := newTestDesk(t)
-	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-08 10:00"),
+	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-08 10:00"),
 		SponsorType: "org", Sponsor: "报表测试有限公司"})
 	mustCreate(t, d, store.NewCase{Kind: "password", Channel: "email", ReceivedAt: cst("2026-10-09 10:00"),
 		SponsorType: "person", Sponsor: "张三"})
@@ -500,7 +500,7 @@ func TestChooseDataFile(t *testing.T) {
 // a good edit reaches the case and its history.
 func TestEditCase(t *testing.T) {
 	d, _ := newTestDesk(t)
-	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-09 09:00"),
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-09 09:00"),
 		Sponsor: "晋城市宇浩信息技术有限公司"})
 	d.OpenCase(c.ID)
 	d.wait()

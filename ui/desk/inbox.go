@@ -3,6 +3,7 @@ package desk
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -19,14 +20,17 @@ const maxInboxMails = 1000
 // inboxView is 收件箱: the synced mails, newest first, and a preview of the
 // selected one with its attachments and actions.
 type inboxView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book inboxBook
+	obj  fyne.CanvasObject
 
 	filter *widget.Select
 	count  *widget.Label
 	list   *widget.List
 	mails  []*store.Mail
 	gen    int
+	// shown is the number of stored mails at the last reload, for watch.
+	shown atomic.Int64
 
 	selected *store.Mail
 	preview  *fyne.Container
@@ -40,8 +44,8 @@ var mailFilters = []struct{ label, state string }{
 	{txtMailFilterIgn, store.MailIgnored},
 }
 
-func newInboxView(d *Desk) *inboxView {
-	v := &inboxView{d: d}
+func newInboxView(d *Desk, book inboxBook) *inboxView {
+	v := &inboxView{d: d, book: book}
 	labels := make([]string, len(mailFilters))
 	for i, f := range mailFilters {
 		labels[i] = f.label
@@ -101,6 +105,9 @@ func newInboxView(d *Desk) *inboxView {
 	split := container.NewHSplit(left, v.preview)
 	split.Offset = 0.38
 	v.obj = container.NewBorder(toolbar, nil, nil, nil, split)
+	if d.win != nil {
+		d.win.SetOnDropped(v.dropped)
+	}
 	return v
 }
 
@@ -117,9 +124,9 @@ func (v *inboxView) reload() {
 		selected = v.selected.ID
 	}
 	v.d.bg(func() func() {
-		mails, err := v.d.db.Mails(v.d.ctx, store.MailFilter{State: state, Limit: maxInboxMails})
-		total, _ := v.d.db.CountMails(v.d.ctx, "")
-		unhandled, _ := v.d.db.CountMails(v.d.ctx, store.MailNew)
+		mails, err := v.book.Mails(v.d.ctx, store.MailFilter{State: state, Limit: maxInboxMails})
+		total, _ := v.book.CountMails(v.d.ctx, "")
+		unhandled, _ := v.book.CountMails(v.d.ctx, store.MailNew)
 		return func() {
 			if gen != v.gen {
 				return
@@ -129,6 +136,7 @@ func (v *inboxView) reload() {
 				return
 			}
 			v.mails = mails
+			v.shown.Store(int64(total))
 			v.count.SetText(fmt.Sprintf(txtMailCount, total, unhandled))
 			v.list.UnselectAll()
 			v.list.Refresh()
@@ -151,10 +159,10 @@ func (v *inboxView) reload() {
 // show loads one mail into the preview.
 func (v *inboxView) show(id int64) {
 	v.d.bg(func() func() {
-		m, err := v.d.db.Mail(v.d.ctx, id)
+		m, err := v.book.Mail(v.d.ctx, id)
 		var number string
 		if err == nil && m.CaseID != nil {
-			if c, err := v.d.db.Case(v.d.ctx, *m.CaseID); err == nil {
+			if c, err := v.book.Case(v.d.ctx, *m.CaseID); err == nil {
 				number = c.Number
 			}
 		}
@@ -243,7 +251,7 @@ func (v *inboxView) previewOf(m *store.Mail, caseNumber string) fyne.CanvasObjec
 
 func (v *inboxView) setState(m *store.Mail, state string) {
 	v.d.bg(func() func() {
-		err := v.d.db.SetMailState(v.d.ctx, m.ID, state)
+		err := v.book.SetMailState(v.d.ctx, m.ID, state)
 		return func() {
 			if err != nil {
 				v.d.showError(err)
@@ -252,89 +260,6 @@ func (v *inboxView) setState(m *store.Mail, state string) {
 			v.d.changed()
 			v.show(m.ID)
 		}
-	})
-}
-
-// linkDialog lets the clerk pick an existing case for the mail by number
-// or search.
-func (v *inboxView) linkDialog(m *store.Mail) {
-	search := newEntry(v.d)
-	search.SetPlaceHolder(txtLinkSearch)
-	var found []*store.Case
-	var picked *store.Case
-	list := widget.NewList(
-		func() int { return len(found) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(found) {
-				c := found[id]
-				o.(*widget.Label).SetText(c.Number + "  " + orDash(c.Sponsor) + "  " + c.Status.Label())
-			}
-		})
-	list.OnSelected = func(id widget.ListItemID) {
-		if id < len(found) {
-			picked = found[id]
-		}
-	}
-	gen := 0
-	lookup := func(q string) {
-		gen++
-		g := gen
-		v.d.bg(func() func() {
-			cases, err := v.d.db.Cases(v.d.ctx, store.Filter{Query: q, Order: "-received", Limit: 50}, false)
-			return func() {
-				if g != gen || err != nil {
-					return
-				}
-				found, picked = cases, nil
-				list.UnselectAll()
-				list.Refresh()
-			}
-		})
-	}
-	search.OnChanged = lookup
-	lookup("")
-	content := container.NewBorder(search, nil, nil, nil, list)
-	dlg := v.d.confirmContent(txtLinkTitle, content, txtLinkCase, func() {
-		if picked == nil {
-			v.d.info(txtLinkTitle, txtLinkPick)
-			return
-		}
-		c := picked
-		v.d.bg(func() func() {
-			err := v.d.db.LinkMail(v.d.ctx, c.ID, m.ID, v.d.clerk())
-			return func() {
-				if err != nil {
-					v.d.showError(err)
-					return
-				}
-				v.d.changed()
-				v.show(m.ID)
-			}
-		})
-	})
-	dlg.Resize(fyne.NewSize(560, 420))
-	v.d.win.Canvas().Focus(search)
-}
-
-// importFile stores a saved .eml file.
-func (v *inboxView) importFile() {
-	v.d.openFile(func(path string) {
-		v.d.bg(func() func() {
-			res, err := v.d.mail.ImportFile(v.d.ctx, v.d.db, path)
-			return func() {
-				if err != nil {
-					v.d.showError(err)
-					return
-				}
-				v.d.info(txtImportEml, fmt.Sprintf(txtImportDone, res.New, res.Duplicates))
-				v.d.changed()
-			}
-		})
 	})
 }
 

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 
 	"beiandesk/mail"
@@ -41,18 +40,11 @@ func (realMail) SavePassword(user, host, pw string) error {
 	return mail.SavePassword(user, host, pw)
 }
 
-func (realMail) ImportFile(ctx context.Context, db store.Book, path string) (syncResult, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return syncResult{}, err
+func (realMail) ImportPaths(ctx context.Context, db store.Book, paths []string) (syncResult, error) {
+	sum, err := mail.ImportPaths(ctx, db, paths, nil)
+	res := syncResult{New: sum.New, Duplicates: sum.Duplicates}
+	for _, f := range sum.Failed {
+		res.Failed = append(res.Failed, filepath.Base(f.Path)+": "+f.Err.Error())
 	}
-	defer f.Close()
-	r, err := mail.Import(ctx, db, f, "file:"+filepath.Base(path))
-	if err != nil {
-		return syncResult{}, err
-	}
-	if r.Duplicate {
-		return syncResult{Duplicates: 1}, nil
-	}
-	return syncResult{New: 1}, nil
+	return res, err
 }

@@ -25,7 +25,7 @@ func TestRecoveryWindowRestoresNewestBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: time.Now(), Sponsor: "太原市晋阳网络科技有限公司"}, "t"); err != nil {
+	if _, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: time.Now(), Sponsor: "太原市晋阳网络科技有限公司"}, "t"); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := db.AutoBackup(ctx, "", 0); err != nil {

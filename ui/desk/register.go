@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -32,8 +33,9 @@ const (
 // registerView is 登记: the form for a new case, also used to confirm the
 // fields proposed from a mail.
 type registerView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	d    *Desk
+	book registerBook
+	obj  fyne.CanvasObject
 
 	title       *widget.Label
 	kind        *widget.Select
@@ -69,8 +71,8 @@ type registerView struct {
 	busy  bool
 }
 
-func newRegisterView(d *Desk) *registerView {
-	v := &registerView{d: d, fields: map[string]*field{}}
+func newRegisterView(d *Desk, book registerBook) *registerView {
+	v := &registerView{d: d, book: book, fields: map[string]*field{}}
 	v.title = heading(txtRegHeading)
 
 	v.kind = newSelect(kindLabels(), func(string) { v.kindChanged() })
@@ -78,7 +80,7 @@ func newRegisterView(d *Desk) *registerView {
 	v.received = newEntry(d)
 	v.received.SetPlaceHolder(txtHintTime)
 	v.received.OnChanged = func(string) { v.checkReceived() }
-	nowBt := widget.NewButton(txtRegNow, func() { v.received.SetText(v.d.now().In(chinaZone()).Format(txtTimeFmt)) })
+	nowBt := widget.NewButton(txtRegNow, func() { v.received.SetText(txtNowWord) })
 	v.sponsorType = widget.NewRadioGroup(sponsorTypeLabels(), func(string) { v.kindChanged(); v.checkCert() })
 	v.sponsorType.Horizontal = true
 	v.sponsorType.Required = true
@@ -93,13 +95,18 @@ func newRegisterView(d *Desk) *registerView {
 	v.phone = newEntry(d)
 	v.phone.OnChanged = func(string) { v.checkPhone() }
 	v.provider = newEntry(d)
-	v.filings = newMultiLineEntry(d, 3)
+	v.filings = newTextArea(d, 3)
 	v.filings.SetPlaceHolder(txtHintFilings)
-	v.filings.OnChanged = func(string) { v.checkFilings() }
-	v.domains = newMultiLineEntry(d, 3)
+	v.filings.OnChanged = func(string) {
+		v.checkFilings()
+		if v.kindCode() == rules.KindConflict {
+			v.kindChanged() // the materials follow the stage
+		}
+	}
+	v.domains = newTextArea(d, 3)
 	v.domains.SetPlaceHolder(txtHintDomains)
 	v.domains.OnChanged = func(string) { v.checkDomains() }
-	v.note = newMultiLineEntry(d, 2)
+	v.note = newTextArea(d, 2)
 	v.faxPages = newEntry(d)
 	v.faxPages.SetPlaceHolder(txtHintPages)
 	v.faxPages.OnChanged = func(string) { v.checkPages() }
@@ -124,27 +131,31 @@ func newRegisterView(d *Desk) *registerView {
 		v.fields[key] = f
 		return f
 	}
+	// Fields checked as the clerk types keep their error line's space.
+	checked := func(key, label string, input fyne.CanvasObject) *field {
+		return add(key, label, input, "").reserveError()
+	}
 	left := formGrid(
 		add("kind", txtFieldKind, v.kind, ""),
 		add("channel", txtFieldChannel, v.channel, ""),
-		add("received", txtFieldReceived, container.NewBorder(nil, nil, nil, nowBt, v.received), ""),
+		checked("received", txtFieldReceived, container.NewBorder(nil, nil, nil, nowBt, v.received)),
 		add("sponsor-type", txtFieldSponsorT, v.sponsorType, ""),
 		add("applicant", txtFieldApplicant, v.applicant, ""),
 		add("sponsor", txtFieldSponsor, v.sponsor, ""),
-		add("cert-no", txtFieldCertOrg, v.certNo, ""),
+		checked("cert-no", txtFieldCertOrg, v.certNo),
 		add("contact", txtFieldContact, v.contact, ""),
-		add("phone", txtFieldPhone, v.phone, ""),
+		checked("phone", txtFieldPhone, v.phone),
 		add("provider", txtFieldProvider, v.provider, ""),
-		add(detailFaxPages, txtFieldFaxPages, v.faxPages, ""),
-		add(detailFaxTime, txtFieldFaxTime, v.faxTime, ""),
+		checked(detailFaxPages, txtFieldFaxPages, v.faxPages),
+		checked(detailFaxTime, txtFieldFaxTime, v.faxTime),
 		add(detailTracking, txtFieldTracking, v.tracking, ""),
 		add(detailPostSender, txtFieldSender, v.postSender, ""),
 		add(detailVisitor, txtFieldVisitor, v.visitor, ""),
 		add("mail", txtFieldMail, container.NewBorder(nil, nil, nil, unlink, v.mailLabel), ""),
 	)
 	right := formGrid(
-		add("filing", txtFieldFilings, v.filings, ""),
-		add("domain", txtFieldDomains, v.domains, ""),
+		checked("filing", txtFieldFilings, v.filings),
+		checked("domain", txtFieldDomains, v.domains),
 		add("note", txtFieldNote, v.note, ""),
 		add("materials", txtFieldMaterials, v.materials, ""),
 		add("scans", txtFieldScans, container.NewVBox(v.scanBox, container.NewHBox(addScan)), ""),
@@ -152,7 +163,7 @@ func newRegisterView(d *Desk) *registerView {
 
 	v.saveBt = widget.NewButtonWithIcon(txtRegSave, fynetheme.DocumentSaveIcon(), v.save)
 	v.saveBt.Importance = widget.HighImportance
-	clear := widget.NewButton(txtRegClear, v.reset)
+	clear := widget.NewButton(txtRegClear, v.askReset)
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 
@@ -160,7 +171,76 @@ func newRegisterView(d *Desk) *registerView {
 	buttons := container.NewBorder(nil, nil, container.NewHBox(v.saveBt, clear), nil, v.status)
 	v.obj = container.NewBorder(v.title, container.NewPadded(buttons), nil, nil, container.NewVScroll(form))
 	v.reset()
+	// Any edit after a save clears its "已登记" confirmation, which would
+	// otherwise read as if it were about the form now shown.
+	for _, e := range v.texts() {
+		prev := e.OnChanged
+		e.OnChanged = func(s string) {
+			if prev != nil {
+				prev(s)
+			}
+			v.edited()
+		}
+	}
 	return v
+}
+
+// texts are the form's text inputs.
+func (v *registerView) texts() []*entry {
+	return []*entry{v.sponsor, v.certNo, v.contact, v.phone, v.provider, v.filings,
+		v.domains, v.note, v.faxPages, v.faxTime, v.tracking, v.postSender, v.visitor}
+}
+
+// edited drops a success message once the form changes.
+func (v *registerView) edited() {
+	if v.status.Importance == widget.SuccessImportance && v.status.Text != "" {
+		v.status.SetText("")
+		v.status.Importance = widget.MediumImportance
+	}
+}
+
+// filled reports whether the clerk typed or attached anything.
+func (v *registerView) filled() bool {
+	for _, e := range v.texts() {
+		if strings.TrimSpace(e.Text) != "" {
+			return true
+		}
+	}
+	return len(v.scans) > 0 || v.mail != nil
+}
+
+// askReset is 清空: it asks first when there is something to lose.
+func (v *registerView) askReset() {
+	if !v.filled() {
+		v.reset()
+		return
+	}
+	v.d.confirm(txtClearTitle, txtClearAsk, txtRegClear, v.reset)
+}
+
+// mailsChanged drops the pre-fill of a mail that was meanwhile ignored or
+// linked to a case elsewhere, so that saving the form does not link it
+// silently.
+func (v *registerView) mailsChanged() {
+	m := v.mail
+	if m == nil {
+		return
+	}
+	id := m.ID
+	v.d.bg(func() func() {
+		cur, err := v.book.Mail(v.d.ctx, id)
+		return func() {
+			if v.mail == nil || v.mail.ID != id {
+				return
+			}
+			if err == nil && cur.State == store.MailNew && cur.CaseID == nil {
+				return
+			}
+			v.reset()
+			v.status.Importance = widget.WarningImportance
+			v.status.SetText(fmt.Sprintf(txtRegMailGone, mailSubject(m)))
+		}
+	})
 }
 
 // reset empties the form for a new case received now.
@@ -171,11 +251,12 @@ func (v *registerView) reset() {
 	v.channel.SetSelectedIndex(indexOfChannel(rules.ChannelFax))
 	v.sponsorType.SetSelected(rules.SponsorOrg.Label())
 	v.applicant.SetSelected(rules.ApplicantLegal.Label())
-	for _, e := range []*entry{v.sponsor, v.certNo, v.contact, v.phone, v.provider, v.filings,
-		v.domains, v.note, v.faxPages, v.faxTime, v.tracking, v.postSender, v.visitor} {
+	for _, e := range v.texts() {
 		e.SetText("")
 	}
-	v.received.SetText(v.d.now().In(chinaZone()).Format(txtTimeFmt))
+	// "现在" until the clerk types a time: the moment of 登记 is taken
+	// when it is clicked, not when the form was last cleared.
+	v.received.SetText(txtNowWord)
 	v.scans = nil
 	v.showScans()
 	v.setMail(nil)
@@ -198,8 +279,8 @@ func (v *registerView) focus() {
 // clerk to confirm, and links m to the new case.
 func (v *registerView) fromMail(m *store.Mail) {
 	v.reset()
-	v.title.SetText(txtRegFromMail)
 	p := mail.ProposalOf(m)
+	v.title.SetText(fromMailTitle(p))
 	if k, err := rules.ParseKind(p.Kind); err == nil {
 		v.kind.SetSelectedIndex(indexOfKind(k))
 	}
@@ -232,6 +313,8 @@ func (v *registerView) fromMail(m *store.Mail) {
 	if len(p.Phones) > 0 {
 		v.phone.SetText(p.Phones[0])
 	}
+	v.contact.SetText(p.Contact)
+	v.provider.SetText(p.Provider)
 	v.channel.SetSelectedIndex(indexOfChannel(rules.ChannelEmail))
 	if !m.Date.IsZero() {
 		v.received.SetText(m.Date.In(chinaZone()).Format(txtTimeFmt))
@@ -287,16 +370,19 @@ func (v *registerView) kindChanged() {
 	} else {
 		v.fields["cert-no"].label.SetText(txtFieldCertPer)
 	}
-	items := rules.Materials(v.kindCode(), v.sponsorTypeCode(), v.applicantCode())
+	// A conflict's list follows its stage, which the store derives from
+	// whether filing numbers are given (rules.DefaultStage).
+	stage := rules.DefaultStage(len(lines(v.filings.Text)))
+	items := rules.MaterialsAt(v.kindCode(), v.sponsorTypeCode(), v.applicantCode(), stage)
 	if len(items) == 0 {
 		v.materials.SetText(txtNoMaterials)
 		return
 	}
-	lines := make([]string, len(items))
+	list := make([]string, len(items))
 	for i, it := range items {
-		lines[i] = fmt.Sprintf("%d. %s", i+1, it)
+		list[i] = fmt.Sprintf("%d. %s", i+1, it)
 	}
-	v.materials.SetText(strings.Join(lines, "\n"))
+	v.materials.SetText(strings.Join(list, "\n"))
 }
 
 // channelChanged shows the details of the chosen channel.
@@ -344,9 +430,15 @@ func (v *registerView) base() store.NewCase {
 	}
 }
 
-func fieldMessage(err error) string {
+// fieldMessage is the message of err for the field key: a partial case
+// checked for one field may fail on another (a fax without its provider
+// yet), which that field reports itself when the case is saved.
+func fieldMessage(key string, err error) string {
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
+		if fe.Field != key {
+			return ""
+		}
 		return fe.Err.Error()
 	}
 	if err != nil {
@@ -358,6 +450,9 @@ func fieldMessage(err error) string {
 // parseTime reads "2006-01-02 15:04" (or a bare date) as China time.
 func parseTime(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
+	if s == txtNowWord {
+		return time.Time{}, errors.New(txtBadTime)
+	}
 	for _, layout := range []string{txtTimeFmt, "2006-01-02 15:04:05", txtDateFmt, "2006/1/2 15:04", "2006/1/2"} {
 		if t, err := time.ParseInLocation(layout, s, chinaZone()); err == nil {
 			return t, nil
@@ -366,8 +461,21 @@ func parseTime(s string) (time.Time, error) {
 	return time.Time{}, errors.New(txtBadTime)
 }
 
+// parseTimeOrNow is parseTime that also takes "现在" (or nothing) as the
+// moment now.
+func parseTimeOrNow(s string, now time.Time) (time.Time, error) {
+	if s = strings.TrimSpace(s); s == "" || s == txtNowWord {
+		return now, nil
+	}
+	t, err := parseTime(s)
+	if err != nil {
+		return t, errors.New(txtBadTimeOrNow)
+	}
+	return t, nil
+}
+
 func (v *registerView) checkReceived() bool {
-	t, err := parseTime(v.received.Text)
+	t, err := parseTimeOrNow(v.received.Text, v.d.now())
 	switch {
 	case err != nil:
 		v.fields["received"].setError(err.Error())
@@ -386,7 +494,7 @@ func (v *registerView) checkCert() bool {
 	}
 	in := v.base()
 	in.CertNo = v.certNo.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("cert-no", in.Validate())
 	v.fields["cert-no"].setError(msg)
 	return msg == ""
 }
@@ -394,7 +502,7 @@ func (v *registerView) checkCert() bool {
 func (v *registerView) checkPhone() bool {
 	in := v.base()
 	in.Phone = v.phone.Text
-	msg := fieldMessage(in.Validate())
+	msg := fieldMessage("phone", in.Validate())
 	v.fields["phone"].setError(msg)
 	return msg == ""
 }
@@ -406,7 +514,7 @@ func (v *registerView) checkLines(key, text string, set func(*store.NewCase, str
 	for i, line := range lines(text) {
 		in := v.base()
 		set(&in, line.text)
-		if msg := fieldMessage(in.Validate()); msg != "" {
+		if msg := fieldMessage(key, in.Validate()); msg != "" {
 			errs = append(errs, fmt.Sprintf(txtLineErr, i+1, msg))
 			continue
 		}
@@ -494,7 +602,7 @@ func texts(ls []line) []string {
 
 // newCase collects the form.
 func (v *registerView) newCase() store.NewCase {
-	recv, _ := parseTime(v.received.Text)
+	recv, _ := parseTimeOrNow(v.received.Text, v.d.now())
 	in := store.NewCase{
 		Kind: string(v.kindCode()), Channel: string(v.channelCode()), ReceivedAt: recv,
 		SponsorType: string(v.sponsorTypeCode()), Applicant: string(v.applicantCode()),
@@ -551,11 +659,11 @@ func (v *registerView) save() {
 	v.status.Importance = widget.MediumImportance
 	v.status.SetText(txtWorking)
 	v.d.bg(func() func() {
-		c, err := v.d.db.CreateCase(v.d.ctx, in, clerk)
+		c, err := v.book.CreateCase(v.d.ctx, in, clerk)
 		var scanErrs []string
 		if err == nil {
 			for _, p := range scans {
-				if err := v.addScan(c.ID, p, clerk); err != nil {
+				if err := addScan(v.d.ctx, v.book, c.ID, p, clerk); err != nil {
 					scanErrs = append(scanErrs, fmt.Sprintf(txtScanFailed, filepath.Base(p), err))
 				}
 			}
@@ -585,13 +693,14 @@ func (v *registerView) save() {
 	})
 }
 
-func (v *registerView) addScan(caseID int64, path, clerk string) error {
+// addScan stores the file at path with a case.
+func addScan(ctx context.Context, book caseFiler, caseID int64, path, clerk string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	_, err = v.d.db.AddCaseFile(v.d.ctx, caseID, filepath.Base(path), f, clerk)
+	_, err = book.AddCaseFile(ctx, caseID, filepath.Base(path), f, clerk)
 	return err
 }
 

@@ -2,6 +2,7 @@ package desk
 
 import (
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +24,9 @@ type reportView struct {
 	bar      *widget.ProgressBarInfinite
 	status   *widget.Label
 	body     *container.Scroll
+	// After an export: open the workbook or its folder.
+	openFile, openDir *widget.Button
+	exported          string
 
 	rep    *report.Report
 	gen    int
@@ -40,8 +44,12 @@ func newReportView(d *Desk) *reportView {
 	v.status = widget.NewLabel("")
 	v.status.Truncation = fyne.TextTruncateEllipsis
 	v.body = container.NewVScroll(widget.NewLabel(""))
+	v.openFile = widget.NewButtonWithIcon(txtOpenFileBt, fynetheme.FileIcon(), func() { d.openPath(v.exported) })
+	v.openDir = widget.NewButtonWithIcon(txtOpenFolderBt, fynetheme.FolderOpenIcon(), func() { d.openPath(filepath.Dir(v.exported)) })
+	v.openFile.Hide()
+	v.openDir.Hide()
 	toolbar := container.NewBorder(nil, nil,
-		container.NewHBox(widget.NewLabel(txtReportMonth), fixedWidth(130, v.month), v.exportBt), nil,
+		container.NewHBox(widget.NewLabel(txtReportMonth), fixedWidth(130, v.month), v.exportBt), container.NewHBox(v.openFile, v.openDir),
 		container.NewStack(v.status, v.bar))
 	v.obj = container.NewBorder(toolbar, nil, nil, nil, v.body)
 
@@ -114,7 +122,9 @@ func (v *reportView) show(r *report.Report, from time.Time) {
 		avg = fmt.Sprintf(txtRepAvgFmt, x)
 	}
 	figs := []struct{ name, value string }{
-		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepDone, fmt.Sprint(f.Done)},
+		{txtRepReceived, fmt.Sprint(f.Received)}, {txtRepAccepted, fmt.Sprint(f.Accepted)},
+		{txtRepReturned, fmt.Sprint(f.Returned)}, {txtRepNotices, fmt.Sprint(f.Notices)},
+		{txtRepDone, fmt.Sprint(f.Done)},
 		{txtRepRejected, fmt.Sprint(f.Rejected)}, {txtRepWithdrawn, fmt.Sprint(f.Withdrawn)},
 		{txtRepOnTime, fmt.Sprint(f.OnTime)}, {txtRepLate, fmt.Sprint(f.Late)},
 		{txtRepRate, rate}, {txtRepOpen, fmt.Sprint(f.Open)},
@@ -205,9 +215,17 @@ func (v *reportView) export() {
 		v.compute()
 		return
 	}
-	rep := v.rep
 	name := fmt.Sprintf(txtReportFile, v.month.Selected)
-	v.d.saveFile(name, func(path string) {
+	v.d.saveFile(name, v.exportTo)
+}
+
+// exportTo writes the loaded report to path in the background.
+func (v *reportView) exportTo(path string) {
+	rep := v.rep
+	rep.Preparer = v.d.clerk()
+	{
+		v.openFile.Hide()
+		v.openDir.Hide()
 		v.exportBt.Disable()
 		v.status.Hide()
 		v.bar.Show()
@@ -225,7 +243,10 @@ func (v *reportView) export() {
 					return
 				}
 				v.status.SetText(fmt.Sprintf(txtReportExported, path))
+				v.exported = path
+				v.openFile.Show()
+				v.openDir.Show()
 			}
 		})
-	})
+	}
 }

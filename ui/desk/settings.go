@@ -21,8 +21,9 @@ import (
 // settingsView is 设置: clerk, mailbox, deadlines, holiday calendar and the
 // data file.
 type settingsView struct {
-	d   *Desk
-	obj fyne.CanvasObject
+	afterHours *widget.Check // after-hours receipt rule
+	d          *Desk
+	obj        fyne.CanvasObject
 
 	clerk *entry
 
@@ -60,7 +61,7 @@ var securities = []struct{ code, label string }{
 
 func newSettingsView(d *Desk) *settingsView {
 	v := &settingsView{d: d}
-	v.calendar = newCalendarView(d)
+	v.calendar = newCalendarView(d, d.db)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(txtSetGeneral, v.generalTab()),
 		container.NewTabItem(txtSetMailbox, v.mailTab()),
@@ -157,7 +158,7 @@ func (v *settingsView) deadlineTab() fyne.CanvasObject {
 	save := widget.NewButtonWithIcon(txtSave, fynetheme.DocumentSaveIcon(), v.saveDeadlines)
 	save.Importance = widget.HighImportance
 	return container.NewVScroll(container.NewVBox(formGrid(fields...), caption(txtDeadlineHint),
-		container.NewHBox(save, v.dlStatus)))
+		container.NewHBox(save, v.dlStatus), widget.NewSeparator(), v.afterHoursBox()))
 }
 
 func (v *settingsView) dataSection() fyne.CanvasObject {
@@ -374,21 +375,25 @@ func (v *settingsView) backup() {
 // restore checks a backup, asks, closes the database, restores the file
 // (keeping the current one aside) and quits.
 func (v *settingsView) restore() {
-	v.d.openFile(func(path string) {
-		v.dataStatus.SetText(txtRestoreCheck)
-		v.d.bg(func() func() {
-			err := sqlite.CheckBackup(v.d.ctx, path)
-			return func() {
-				v.dataStatus.SetText("")
-				if err != nil {
-					v.d.showError(err)
-					return
-				}
-				v.d.confirm(txtRestoreTitle, fmt.Sprintf(txtRestoreAsk, path), txtRestoreGo, func() {
-					v.doRestore(path)
-				})
+	v.d.openFile(v.restoreAsk)
+}
+
+// restoreAsk checks the backup at path and asks, saying what the restore
+// would lose (restore_ask.go).
+func (v *settingsView) restoreAsk(path string) {
+	v.dataStatus.SetText(txtRestoreCheck)
+	v.d.bg(func() func() {
+		question, err := restoreQuestion(v.d.ctx, v.d.db, path)
+		return func() {
+			v.dataStatus.SetText("")
+			if err != nil {
+				v.d.showError(err)
+				return
 			}
-		})
+			v.d.confirm(txtRestoreTitle, question, txtRestoreGo, func() {
+				v.doRestore(path)
+			})
+		}
 	})
 }
 

@@ -36,6 +36,7 @@ const (
 // syncResult is what one sync or import brought.
 type syncResult struct {
 	New, Duplicates int
+	Failed          []string // files that could not be imported, each "path: why"
 }
 
 // mailBackend is what the window needs from the mail package; see
@@ -51,8 +52,8 @@ type mailBackend interface {
 	Password(user, host string) (pw, source string, err error)
 	// SavePassword stores the 授权码 in the system keyring.
 	SavePassword(user, host, pw string) error
-	// ImportFile stores a saved .eml file.
-	ImportFile(ctx context.Context, db store.Book, path string) (syncResult, error)
+	// ImportPaths stores saved .eml files, and those in the folders given.
+	ImportPaths(ctx context.Context, db store.Book, paths []string) (syncResult, error)
 }
 
 // loadMailSettings reads the mailbox settings with their defaults.

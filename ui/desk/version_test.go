@@ -38,7 +38,7 @@ func overlayText(d *Desk) string {
 func TestEditOfStaleCaseRefused(t *testing.T) {
 	d, _ := newTestDesk(t)
 	ctx := context.Background()
-	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-09 09:00"),
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-09 09:00"),
 		Sponsor: "晋城市宇浩信息技术有限公司"})
 	d.OpenCase(c.ID)
 	d.wait()

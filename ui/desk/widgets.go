@@ -16,6 +16,8 @@ import (
 type entry struct {
 	widget.Entry
 	d *Desk
+	// tabMoves makes Tab move the focus in a multi-line entry.
+	tabMoves bool
 }
 
 func newEntry(d *Desk) *entry {
@@ -31,6 +33,33 @@ func newMultiLineEntry(d *Desk, rows int) *entry {
 	e.Wrapping = fyne.TextWrapWord
 	e.SetMinRowsVisible(rows)
 	return e
+}
+
+// newTextArea is a multi-line entry in a form (备案号, 域名, 备注): Tab
+// moves to the next field instead of inserting a tab character, which no
+// clerk means there.
+func newTextArea(d *Desk, rows int) *entry {
+	e := newMultiLineEntry(d, rows)
+	e.tabMoves = true
+	return e
+}
+
+// AcceptsTab is false for text areas, so that the window moves the focus.
+func (e *entry) AcceptsTab() bool {
+	return !e.tabMoves && e.Entry.AcceptsTab()
+}
+
+// TypedKey moves on at Tab in a text area (drivers that do not ask
+// AcceptsTab first), and gives Escape to the desk (back from a detail).
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyTab && e.tabMoves && e.d != nil:
+		e.d.win.Canvas().FocusNext()
+		return
+	case k.Name == fyne.KeyEscape && e.d != nil && e.d.escape():
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 // TypedShortcut hands the window shortcuts to the desk.
@@ -49,6 +78,8 @@ type field struct {
 	errMsg *widget.Label
 	hint   *widget.Label
 	box    *fyne.Container
+	// reserve keeps an error line's space (reserveError).
+	reserve bool
 }
 
 func newField(label string, input fyne.CanvasObject, hint string) *field {
@@ -68,8 +99,73 @@ func newField(label string, input fyne.CanvasObject, hint string) *field {
 	if hint == "" {
 		f.hint.Hide()
 	}
-	f.box = container.New(&tightVBox{}, input, f.errMsg, f.hint)
+	f.box = container.New(&fieldLayout{f: f}, input, f.errMsg, f.hint)
 	return f
+}
+
+// reserveError keeps the space of one error line under the input even
+// while there is no error, so that the form does not jump when a message
+// comes or goes and a click lands in the field the clerk aimed at.
+func (f *field) reserveError() *field {
+	f.reserve = true
+	return f
+}
+
+// fieldLayout stacks input, error line and hint. The error label is drawn
+// overlapping its own inner padding, so that a reserved line costs only the
+// height of its text.
+type fieldLayout struct{ f *field }
+
+// errSlot is the height the error line takes in the column.
+func (l *fieldLayout) errSlot() float32 {
+	pad := 2 * fynetheme.InnerPadding()
+	h := float32(0)
+	if l.f.errMsg.Visible() {
+		h = l.f.errMsg.MinSize().Height - pad
+	}
+	if l.f.reserve {
+		h = max(h, oneCaptionLine())
+	}
+	return h
+}
+
+func (l *fieldLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	s := objs[0].MinSize()
+	if objs[0].Visible() {
+		s.Height += l.errSlot()
+	} else {
+		s = fyne.Size{}
+	}
+	if l.f.errMsg.Visible() {
+		s.Width = max(s.Width, l.f.errMsg.MinSize().Width)
+	}
+	if h := objs[2]; h.Visible() {
+		m := h.MinSize()
+		s.Width = max(s.Width, m.Width)
+		s.Height += m.Height
+	}
+	return s
+}
+
+func (l *fieldLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	in, errMsg, hint := objs[0], objs[1], objs[2]
+	h := in.MinSize().Height
+	in.Move(fyne.NewPos(0, 0))
+	in.Resize(fyne.NewSize(size.Width, h))
+	slot := l.errSlot()
+	pad := fynetheme.InnerPadding()
+	errMsg.Move(fyne.NewPos(0, h-pad))
+	errMsg.Resize(fyne.NewSize(size.Width, slot+2*pad))
+	y := h + slot
+	if hint.Visible() {
+		hint.Move(fyne.NewPos(0, y))
+		hint.Resize(fyne.NewSize(size.Width, hint.MinSize().Height))
+	}
+}
+
+// oneCaptionLine is the height of one line of caption text.
+func oneCaptionLine() float32 {
+	return fyne.MeasureText("国", fynetheme.CaptionTextSize(), fyne.TextStyle{}).Height
 }
 
 // setError shows msg under the input ("" clears it).

@@ -14,13 +14,39 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	fynetheme "fyne.io/fyne/v2/theme"
 
 	"beiandesk/assets"
 	"beiandesk/store"
 	"beiandesk/store/backend"
 	"beiandesk/ui/theme"
 )
+
+// MinWindow is the least size of the main window.
+var MinWindow = fyne.NewSize(1024, 640)
+
+// minSizeLayout stretches its objects over its area and asks for at least
+// its size.
+type minSizeLayout struct{ size fyne.Size }
+
+func (l minSizeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	// The window pads its content on every side.
+	pad := 2 * fynetheme.Padding()
+	s := l.size.SubtractWidthHeight(pad, pad)
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+func (l minSizeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
 
 // AppID is the application's unique ID (preferences, keyring service).
 const AppID = "cn.gov.shanxi.ca.beiandesk"
@@ -55,7 +81,9 @@ func NewMainWindow(ctx context.Context, a fyne.App, db store.Book, opts Options)
 	w.SetIcon(assets.Icon)
 	d := newDesk(ctx, a, w, db, opts)
 	d.trace = opts.Trace
-	w.SetContent(d.content())
+	// The content's least size is the window's: every screen is laid out
+	// to stay usable at 1024×640 (TestSmallWindow).
+	w.SetContent(container.New(minSizeLayout{MinWindow}, d.content()))
 	w.Resize(fyne.NewSize(1280, 760))
 	w.SetMaster()
 	d.start()

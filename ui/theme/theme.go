@@ -66,6 +66,9 @@ func (t *appTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 		}
 		return withAlpha(GovBlue, 0x33)
 	}
+	if c, ok := readable(n, dark); ok {
+		return c
+	}
 	return t.Theme.Color(n, v)
 }
 
@@ -98,4 +101,33 @@ func (t *appTheme) Size(n fyne.ThemeSizeName) float32 {
 func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
 	c.A = a
 	return c
+}
+
+// Colours replacing Fyne's defaults where these read poorly: in the light
+// variant Fyne's orange warning (#FF9800), green success and red error are
+// under WCAG AA's 4.5:1 on white, and the input border (#E3E3E3, also the
+// ring of an unselected radio button) is nearly invisible; in the dark
+// variant the border is too. Text colours reach 4.5:1 and control outlines
+// 3:1 on every background they are drawn on (see TestContrast).
+var (
+	lightReadable = map[fyne.ThemeColorName]color.NRGBA{
+		fynetheme.ColorNameWarning:     {R: 0xA1, G: 0x4A, B: 0x00, A: 0xFF},
+		fynetheme.ColorNameError:       {R: 0xC6, G: 0x28, B: 0x28, A: 0xFF},
+		fynetheme.ColorNameSuccess:     {R: 0x2E, G: 0x6B, B: 0x30, A: 0xFF},
+		fynetheme.ColorNameInputBorder: {R: 0x80, G: 0x80, B: 0x80, A: 0xFF},
+		fynetheme.ColorNamePlaceHolder: {R: 0x6B, G: 0x6B, B: 0x6B, A: 0xFF},
+	}
+	darkReadable = map[fyne.ThemeColorName]color.NRGBA{
+		fynetheme.ColorNameInputBorder: {R: 0x78, G: 0x78, B: 0x7E, A: 0xFF},
+		fynetheme.ColorNameError:       {R: 0xFF, G: 0x6B, B: 0x6B, A: 0xFF},
+	}
+)
+
+func readable(n fyne.ThemeColorName, dark bool) (color.Color, bool) {
+	m := lightReadable
+	if dark {
+		m = darkReadable
+	}
+	c, ok := m[n]
+	return c, ok
 }

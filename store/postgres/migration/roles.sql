@@ -24,6 +24,8 @@ GRANT INSERT, UPDATE ON ledger_import TO beiandesk_clerk;
 GRANT INSERT ON ledger_row TO beiandesk_clerk;
 -- The history: insert only, never UPDATE or DELETE.
 GRANT INSERT ON event TO beiandesk_clerk;
+-- What was done in the national filing system: insert only, like the history.
+GRANT INSERT ON national_action TO beiandesk_clerk;
 -- Calendar edits are the chief's (row security also checks that the chief is
 -- one of this book's).
 GRANT INSERT, UPDATE, DELETE ON holiday_year, holiday_day TO beiandesk_chief;

@@ -252,6 +252,12 @@ func populate(ctx context.Context, db store.Book, now time.Time) error {
 			if to == rules.StatusRejected {
 				note = "备案主体不在本省,请向属地管理局申请"
 			}
+			if to == rules.StatusDone && rules.NeedsNationalRecord(c.Kind) {
+				if _, err := db.RecordNational(ctx, c.ID, 0, store.NationalRecord{Day: t.In(workday.China()).Format("2006-01-02"),
+					Scope: "site", Filings: c.Filings}, clerk); err != nil {
+					return fmt.Errorf("case %s national record: %w", c.Number, err)
+				}
+			}
 			if _, err := db.MoveCase(ctx, c.ID, 0, to, t, note, clerk); err != nil {
 				return fmt.Errorf("case %s → %s: %w", c.Number, to, err)
 			}

@@ -1,0 +1,59 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"beiandesk/store"
+)
+
+// Chinese texts of unlinking, kept beside it (zh.go holds the rest).
+const (
+	msgEventUnlinkMail = "取消关联邮件「%s」"
+	msgMailNotLinked   = "邮件 %d 未关联到该案件"
+	msgMailNoSubject   = "(无主题)邮件 %d"
+)
+
+// UnlinkMail undoes LinkMail (see store.CaseService).
+func (db *DB) UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string) error {
+	return db.withTx(ctx, func(tx *sql.Tx) error {
+		if _, err := getCase(ctx, tx, caseID); err != nil {
+			return err
+		}
+		var cur sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT case_id FROM mail WHERE id = ?`, mailID).Scan(&cur)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fieldErrf("mail", msgMailNotFound, mailID)
+		}
+		if err != nil {
+			return fmt.Errorf("unlink mail %d: %w", mailID, err)
+		}
+		if !cur.Valid || cur.Int64 != caseID {
+			return fieldErrf("mail", msgMailNotLinked, mailID)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE mail SET case_id = NULL, state = ? WHERE id = ?`, store.MailNew, mailID); err != nil {
+			return fmt.Errorf("unlink mail %d: %w", mailID, err)
+		}
+		now := db.Now()
+		if err := addEvent(ctx, tx, event{caseID: caseID, at: now, recorded: now, clerk: clerk, action: "unlink",
+			note: mailEventNote(ctx, tx, msgEventUnlinkMail, mailID)}); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?`, rfc3339(now), caseID)
+		return err
+	})
+}
+
+// mailEventNote names a mail in the history by its subject, which a clerk
+// recognises, rather than by its row number.
+func mailEventNote(ctx context.Context, tx querier, format string, mailID int64) string {
+	var subject string
+	_ = tx.QueryRowContext(ctx, `SELECT subject FROM mail WHERE id = ?`, mailID).Scan(&subject)
+	if subject = strings.TrimSpace(subject); subject == "" {
+		subject = fmt.Sprintf(msgMailNoSubject, mailID)
+	}
+	return fmt.Sprintf(format, subject)
+}
