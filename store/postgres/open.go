@@ -247,6 +247,13 @@ func isConnErr(err error) bool {
 func (db *DB) Close() error {
 	db.leaseMu.Lock()
 	for name, c := range db.leases {
+		// Unlock before the connection goes: the server frees the locks of a
+		// closed connection only when its backend has exited, a moment later.
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		if _, err := c.Exec(ctx, `SELECT pg_advisory_unlock_all()`); err != nil {
+			c.Conn().Close(ctx)
+		}
+		cancel()
 		c.Release()
 		delete(db.leases, name)
 	}
