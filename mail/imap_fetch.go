@@ -195,7 +195,7 @@ func (y *syncer) storeBatch(ctx context.Context, st *storeState, b fetchedBatch)
 	// one: a commit costs more than a small mail. It is committed after
 	// commitEvery mails or commitAfter, so the write lock is never held long
 	// and a crash loses at most that much work, never a mail.
-	var tx *store.MailTx
+	var tx store.MailTx
 	var txStart time.Time
 	var pendingNew, pendingDup, pendingDone int
 	defer func() {

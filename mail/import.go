@@ -23,7 +23,7 @@ type Result struct {
 // over IMAP) unless an identical message is stored already. source names
 // where it came from, e.g. "file:申请.eml". The message is spooled to a
 // temporary file, so its size does not matter for memory.
-func Import(ctx context.Context, db *store.DB, r io.Reader, source string) (Result, error) {
+func Import(ctx context.Context, db store.Book, r io.Reader, source string) (Result, error) {
 	sp, err := spoolMessage(ctx, r)
 	if err != nil {
 		return Result{}, err
@@ -89,7 +89,7 @@ func (p *prepared) close() {
 // prepare parses a spooled message unless it is stored already. Only local
 // I/O errors fail; a message the parser cannot read gets a problem note
 // and an empty text, and its raw bytes are still stored.
-func prepare(ctx context.Context, db *store.DB, sp *spooled) (*prepared, error) {
+func prepare(ctx context.Context, db store.Book, sp *spooled) (*prepared, error) {
 	p := &prepared{sp: sp}
 	id, ok, err := db.LookupMail(ctx, sp.key)
 	if err != nil {
@@ -162,7 +162,7 @@ func spoolBlob(ctx context.Context, body io.Reader) (*spool, string, int64, erro
 }
 
 // commitPrepared stores a prepared message in its own transaction.
-func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source string) (Result, error) {
+func commitPrepared(ctx context.Context, db store.Book, p *prepared, source string) (Result, error) {
 	if p.dup {
 		return Result{ID: p.dupID, Duplicate: true}, nil
 	}
@@ -185,7 +185,7 @@ func commitPrepared(ctx context.Context, db *store.DB, p *prepared, source strin
 // attachments and the mail row. A message stored already (found before or
 // now, inside the write lock, since another process may have stored it
 // meanwhile) is not stored again.
-func storePrepared(tx *store.MailTx, p *prepared, source string) (Result, error) {
+func storePrepared(tx store.MailTx, p *prepared, source string) (Result, error) {
 	if p.dup {
 		return Result{ID: p.dupID, Duplicate: true}, nil
 	}

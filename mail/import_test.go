@@ -225,7 +225,7 @@ func TestDedupKey(t *testing.T) {
 	}
 }
 
-func readBlob(t testing.TB, db *store.DB, sha string) string {
+func readBlob(t testing.TB, db store.Book, sha string) string {
 	t.Helper()
 	rc, _, err := db.OpenBlob(context.Background(), sha)
 	if err != nil {

@@ -135,7 +135,7 @@ type Stats struct {
 // processes; the checkpoint (UIDVALIDITY, last UID) advances in the same
 // transaction that stores each message, so a sync killed at any moment
 // resumes without losing or doubling mail.
-func Sync(ctx context.Context, db *store.DB, cfg Config, progress func(done, total int)) (Stats, error) {
+func Sync(ctx context.Context, db store.Book, cfg Config, progress func(done, total int)) (Stats, error) {
 	var st Stats
 	cfg, err := cfg.normalize()
 	if err != nil {
@@ -184,7 +184,7 @@ func Check(ctx context.Context, cfg Config) error {
 
 type syncer struct {
 	s        *session
-	db       *store.DB
+	db       store.Book
 	cfg      Config
 	progress func(done, total int)
 	stats    *Stats

@@ -26,6 +26,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // gbkMessage is a mail as Chinese clients send it: a gb2312 label on text
@@ -328,7 +329,7 @@ func TestBinaryExactlyOnce(t *testing.T) {
 			killed++
 		}
 	}
-	if db, err := store.Open(context.Background(), dbPath); err == nil {
+	if db, err := sqlite.Open(context.Background(), dbPath); err == nil {
 		n, _ := db.CountMails(context.Background(), "")
 		db.Close()
 		t.Logf("%d of %d mails stored by the killed runs", n, total)
@@ -337,7 +338,7 @@ func TestBinaryExactlyOnce(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("final sync: %v\n%s", err, out)
 	}
-	db, err := store.Open(context.Background(), dbPath)
+	db, err := sqlite.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +402,7 @@ func TestBinaryConcurrentSync(t *testing.T) {
 	if err := a.Wait(); err != nil {
 		t.Fatalf("first sync: %v\n%s", err, logA.String())
 	}
-	db, err := store.Open(context.Background(), dbPath)
+	db, err := sqlite.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}

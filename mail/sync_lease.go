@@ -37,7 +37,7 @@ func leaseHolder() string {
 // holdLease takes the sync lease, waiting up to wait for another holder,
 // and keeps renewing it until release is called. The returned context is
 // cancelled if the lease is lost.
-func holdLease(ctx context.Context, db *store.DB, wait time.Duration, lt leaseTiming) (context.Context, func(), error) {
+func holdLease(ctx context.Context, db store.Book, wait time.Duration, lt leaseTiming) (context.Context, func(), error) {
 	holder := leaseHolder()
 	deadline := time.Now().Add(wait)
 	for {

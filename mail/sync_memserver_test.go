@@ -26,6 +26,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 const (
@@ -153,9 +154,9 @@ func testMessage(n int) []byte {
 		"您好,申请注销网站备案 晋ICP备%08d号-1,域名 example%d.cn。\r\n", n, n, n%60, n, n, 10000000+n, n))
 }
 
-func openTestDB(t testing.TB) *store.DB {
+func openTestDB(t testing.TB) store.Book {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "beiandesk.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "beiandesk.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +165,7 @@ func openTestDB(t testing.TB) *store.DB {
 }
 
 // storedMessageIDs returns the Message-IDs of all stored mails, sorted.
-func storedMessageIDs(t testing.TB, db *store.DB) []string {
+func storedMessageIDs(t testing.TB, db store.Book) []string {
 	t.Helper()
 	mails, err := db.Mails(context.Background(), store.MailFilter{})
 	if err != nil {
@@ -688,11 +689,11 @@ func TestLeaseRenewal(t *testing.T) {
 	}
 }
 
-func leaseHolderOf(t *testing.T, db *store.DB) string {
+func leaseHolderOf(t *testing.T, db store.Book) string {
 	t.Helper()
-	var h string
-	if err := db.SQL().QueryRow(`SELECT holder FROM lease WHERE name = ?`, leaseName).Scan(&h); err != nil {
-		t.Fatal(err)
+	h, ok, err := db.LeaseHolder(context.Background(), leaseName)
+	if err != nil || !ok {
+		t.Fatalf("lease holder: %q, %v, %v", h, ok, err)
 	}
 	return h
 }

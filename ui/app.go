@@ -16,6 +16,8 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"beiandesk/store"
+	"beiandesk/store/backend"
+	"beiandesk/store/sqlite"
 	"beiandesk/ui/desk"
 )
 
@@ -44,7 +46,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	a := app.NewWithID(desk.AppID)
 
-	var db *store.DB
+	var db store.Book
 	var d *desk.Desk
 	var mainWin fyne.Window
 	openMain := func() error {
@@ -63,7 +65,7 @@ func Run(ctx context.Context, opts Options) error {
 		mainWin.Show()
 		return nil
 	}
-	recovery := func(h *store.Health) fyne.Window {
+	recovery := func(h *sqlite.Health) fyne.Window {
 		var openErr error
 		w := desk.NewRecoveryWindow(ctx, a, h, func() {
 			if openErr = openMain(); openErr != nil {
@@ -75,20 +77,25 @@ func Run(ctx context.Context, opts Options) error {
 		return w
 	}
 
+	// Damage checks and automatic backups are a local file's business.
+	file := !backend.IsServer(opts.DBPath)
 	if err := openMain(); err != nil {
+		if !file {
+			return err
+		}
 		// A file too damaged to open at all.
-		h, cerr := store.Check(ctx, opts.DBPath)
-		if !errors.Is(cerr, store.ErrDamaged) {
+		h, cerr := sqlite.Check(ctx, opts.DBPath)
+		if !errors.Is(cerr, sqlite.ErrDamaged) {
 			return err
 		}
 		recovery(h)
-	} else {
+	} else if file {
 		// quick_check reads the whole file (about half a second for 100k
 		// cases), so it runs behind the first frame. A damaged file closes
 		// the case book before the clerk is offered the newest good backup.
 		go func() {
-			h, err := store.Check(ctx, opts.DBPath)
-			if !errors.Is(err, store.ErrDamaged) {
+			h, err := sqlite.Check(ctx, opts.DBPath)
+			if !errors.Is(err, sqlite.ErrDamaged) {
 				return
 			}
 			fyne.Do(func() {
@@ -121,10 +128,12 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	defer db.Close()
 	// At most one a day, kept 30 days, beside the database.
-	if path, made, err := db.AutoBackup(context.WithoutCancel(ctx), "", 0); err != nil {
-		log.Printf("自动备份失败: %v", err)
-	} else if made && trace {
-		logf("automatic backup " + path)
+	if f, ok := db.(*sqlite.DB); ok {
+		if path, made, err := f.AutoBackup(context.WithoutCancel(ctx), "", 0); err != nil {
+			log.Printf("自动备份失败: %v", err)
+		} else if made && trace {
+			logf("automatic backup " + path)
+		}
 	}
 	return nil
 }

@@ -2,7 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+
+	"beiandesk/store"
 )
 
 func backup(ctx context.Context, e *env, args []string) error {
@@ -23,7 +26,11 @@ func backup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Backup(ctx, *out); err != nil {
+	b, ok := db.(store.Backuper)
+	if !ok {
+		return errors.New(msgBackupUnsupported)
+	}
+	if err := b.Backup(ctx, *out); err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stderr, msgBackupDone, *out)

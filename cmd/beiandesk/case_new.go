@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"beiandesk/store"
 	"beiandesk/store/workday"
@@ -71,7 +72,7 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 	return printCase(ctx, e, db, c, *asJSON)
 }
 
-func printCase(ctx context.Context, e *env, db *store.DB, c *store.Case, asJSON bool) error {
+func printCase(ctx context.Context, e *env, db store.Book, c *store.Case, asJSON bool) error {
 	if !asJSON {
 		due := c.Due
 		if due == "" {
@@ -84,5 +85,5 @@ func printCase(ctx context.Context, e *env, db *store.DB, c *store.Case, asJSON 
 	if err != nil {
 		return err
 	}
-	return writeJSON(e.stdout, toCaseJSON(c, cal, workday.DayOf(db.Now())))
+	return writeJSON(e.stdout, toCaseJSON(c, cal, workday.DayOf(time.Now())))
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
@@ -74,7 +75,7 @@ func casesList(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	today := workday.DayOf(db.Now())
+	today := workday.DayOf(time.Now())
 	out := make([]caseJSON, len(cases))
 	for i, c := range cases {
 		out[i] = toCaseJSON(c, cal, today)

@@ -66,7 +66,7 @@ func export(ctx context.Context, e *env, args []string) error {
 	}
 	defer db.Close()
 	debug.SetGCPercent(report.ExportGCPercent)
-	r, err := report.Compute(ctx, db, from, to, workday.DayOf(db.Now()))
+	r, err := report.Compute(ctx, db, from, to, workday.DayOf(time.Now()))
 	if err != nil {
 		return err
 	}

@@ -51,7 +51,7 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func importFile(ctx context.Context, e *env, db *store.DB, name string) (mail.Result, error) {
+func importFile(ctx context.Context, e *env, db store.Book, name string) (mail.Result, error) {
 	var r io.Reader = e.stdin
 	source := "stdin"
 	if name != "-" {

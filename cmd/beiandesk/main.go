@@ -16,6 +16,8 @@ import (
 
 	_ "beiandesk/cmd/beiandesk/internal/locale" // before Fyne; see the package
 	"beiandesk/store"
+	"beiandesk/store/backend"
+	"beiandesk/store/sqlite"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".
@@ -174,7 +176,7 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // resolveDB resolves the database: --db, then $BEIANDESK_DB, then the
-// per-user default (see store.DefaultPath).
+// per-user default (see sqlite.DefaultPath).
 func (e *env) resolveDB() (string, error) {
 	if e.dbPath != "" {
 		return e.dbPath, nil
@@ -187,18 +189,18 @@ func (e *env) resolveDB() (string, error) {
 
 // DefaultDBPath is the case book chosen in 设置, else the one in the
 // per-user data folder.
-func DefaultDBPath() (string, error) { return store.DefaultPath() }
+func DefaultDBPath() (string, error) { return sqlite.DefaultPath() }
 
-func (e *env) open(ctx context.Context) (*store.DB, error) {
+func (e *env) open(ctx context.Context) (store.Book, error) {
 	path, err := e.resolveDB()
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(ctx, path)
+	return backend.Open(ctx, path)
 }
 
 // clerkName is --clerk, else the saved clerk name, else the OS user.
-func (e *env) clerkName(ctx context.Context, db *store.DB) string {
+func (e *env) clerkName(ctx context.Context, db store.Book) string {
 	if e.clerk != "" {
 		return e.clerk
 	}

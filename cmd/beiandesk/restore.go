@@ -7,7 +7,8 @@ import (
 	"os"
 	"time"
 
-	"beiandesk/store"
+	"beiandesk/store/backend"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 )
 
@@ -47,7 +48,10 @@ func restore(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	info, err := store.InspectBackup(ctx, *from)
+	if backend.IsServer(dbPath) {
+		return errors.New(msgRestoreServer)
+	}
+	info, err := sqlite.InspectBackup(ctx, *from)
 	if err != nil {
 		return err
 	}
@@ -70,10 +74,10 @@ func restore(ctx context.Context, e *env, args []string) error {
 	if !*yes {
 		return errors.New(msgRestoreNeedYes)
 	}
-	if err := store.EnsureClosed(ctx, dbPath); err != nil {
+	if err := sqlite.EnsureClosed(ctx, dbPath); err != nil {
 		return err
 	}
-	if err := store.Restore(ctx, *from, dbPath); err != nil {
+	if err := sqlite.Restore(ctx, *from, dbPath); err != nil {
 		return err
 	}
 	fmt.Fprint(e.stderr, msgRestoreDone)
@@ -91,13 +95,13 @@ func restore(ctx context.Context, e *env, args []string) error {
 
 // keptBeforeRestore returns the set of files Restore has kept beside dbPath.
 func keptBeforeRestore(dbPath string) (map[string]bool, error) {
-	kept, err := store.KeptFiles(dbPath)
+	kept, err := sqlite.KeptFiles(dbPath)
 	if err != nil {
 		return nil, err
 	}
 	set := map[string]bool{}
 	for _, k := range kept {
-		if k.Reason == store.KeptBeforeRestore {
+		if k.Reason == sqlite.KeptBeforeRestore {
 			set[k.Path] = true
 		}
 	}

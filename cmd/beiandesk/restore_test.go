@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 func TestRestoreCommand(t *testing.T) {
@@ -47,7 +47,7 @@ func TestRestoreCommand(t *testing.T) {
 	if _, errs, code := cli(t, db, "", "restore", "--yes", "--from", garbage); code != 1 || !strings.Contains(errs, "损坏") {
 		t.Errorf("garbage: exit %d: %s", code, errs)
 	}
-	open, err := store.Open(context.Background(), db)
+	open, err := sqlite.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,56 +60,22 @@ func domain(r *rand.Rand) string {
 }
 
 // Generate inserts n cases received over the year before today, in one
-// transaction, bypassing per-case validation for speed. Statuses follow the
-// lifecycle: old cases are mostly closed, recent ones open, a few overdue.
-func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.Time) error {
+// transaction through the book's bulk import, bypassing per-case
+// validation for speed. Statuses follow the lifecycle: old cases are mostly
+// closed, recent ones open, a few overdue.
+func Generate(ctx context.Context, db store.BulkCalendar, n int, seed uint64, today time.Time) error {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	cal, err := db.Calendar(ctx)
 	if err != nil {
 		return err
 	}
-	tx, err := db.SQL().BeginTx(ctx, nil)
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	defer tx.Rollback()
-	insCase, err := tx.PrepareContext(ctx, `INSERT INTO cases (number, kind, channel, status, received_at,
-		received_day, clock_day, due, closed_at, closed_day, sponsor_type, applicant, sponsor, cert_no, provider,
-		contact, phone, filings, domains, details, note, created_at, updated_at)
-		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'{}','',?,?)`)
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	insMat, err := tx.PrepareContext(ctx, `INSERT INTO material (case_id, pos, item, state) VALUES (?,?,?,?)`)
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	insEvent, err := tx.PrepareContext(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
-		VALUES (?,?,?,?,?,?,?,'')`)
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	insFTS, err := tx.PrepareContext(ctx, `INSERT INTO case_fts (rowid, body) VALUES (?, ?)`)
-	if err != nil {
-		return fmt.Errorf("demo: %w", err)
-	}
-	seq := map[string]int{}
-	if rows, err := tx.QueryContext(ctx, `SELECT prefix, year, last FROM case_seq`); err == nil {
-		for rows.Next() {
-			var p string
-			var y, last int
-			rows.Scan(&p, &y, &last)
-			seq[fmt.Sprintf("%s-%d", p, y)] = last
-		}
-		rows.Close()
-	}
+	recs := make([]store.CaseRecord, 0, n)
 	clerks := []string{"李娜", "王芳", "张伟"}
 	start := workday.DayOf(today).AddDate(-1, 0, 0)
 	for i := 0; i < n; i++ {
 		kind := rules.KindDeregister
-		prefix := "ZX"
 		if r.IntN(5) == 0 {
-			kind, prefix = rules.KindPassword, "MM"
+			kind = rules.KindPassword
 		}
 		st := rules.SponsorOrg
 		if r.IntN(3) == 0 {
@@ -124,9 +90,6 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 		day := start.AddDate(0, 0, min(offset, 365))
 		recv := time.Date(day.Year(), day.Month(), day.Day(), 8+r.IntN(9), r.IntN(60), 0, 0, workday.China())
 		due := cal.AddWorkdays(day, 5)
-		key := fmt.Sprintf("%s-%d", prefix, day.Year())
-		seq[key]++
-		number := fmt.Sprintf("%s-%d-%04d", prefix, day.Year(), seq[key])
 		sponsor := CompanyName(r)
 		if st == rules.SponsorPerson {
 			sponsor = PersonName(r)
@@ -134,7 +97,8 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 		filing := fmt.Sprintf("晋ICP备%08d号-%d", 10000000+r.IntN(89999999), 1+r.IntN(3))
 		dom := domain(r)
 		status := rules.StatusReceived
-		var closedAt, closedDay any
+		var closedAt *time.Time
+		closedDay := ""
 		age := cal.WorkdaysBetween(day, workday.DayOf(today))
 		switch {
 		case age > 7 && r.IntN(50) != 0:
@@ -145,57 +109,40 @@ func Generate(ctx context.Context, db *store.DB, n int, seed uint64, today time.
 				status = rules.StatusRejected
 			}
 			cd := cal.AddWorkdays(day, 1+r.IntN(6)) // a few finish late
-			closedAt = time.Date(cd.Year(), cd.Month(), cd.Day(), 15, 0, 0, 0, workday.China()).Format(time.RFC3339)
-			closedDay = workday.Format(cd)
+			t := time.Date(cd.Year(), cd.Month(), cd.Day(), 15, 0, 0, 0, workday.China())
+			closedAt, closedDay = &t, workday.Format(cd)
 		case age > 2 && r.IntN(3) == 0:
 			status = rules.StatusAccepted
 		case r.IntN(6) == 0:
 			status = rules.StatusReturned
 		}
 		phone := fmt.Sprintf("13%09d", r.IntN(1000000000))
-		res, err := insCase.ExecContext(ctx, number, kind, channels[r.IntN(len(channels))], status,
-			recv.Format(time.RFC3339), workday.Format(day), workday.Format(day), workday.Format(due), closedAt,
-			closedDay, st, ap, sponsor, "", provs[r.IntN(len(provs))], PersonName(r), phone,
-			`["`+filing+`"]`, `["`+dom+`"]`, recv.Format(time.RFC3339), recv.Format(time.RFC3339))
-		if err != nil {
-			return fmt.Errorf("demo: insert case: %w", err)
-		}
-		id, _ := res.LastInsertId()
-		for j, item := range rules.Materials(kind, st, ap) {
+		c := store.Case{Kind: kind, Channel: channels[r.IntN(len(channels))], Status: status,
+			ReceivedAt: recv, ReceivedDay: workday.Format(day), ClockDay: workday.Format(day),
+			Due: workday.Format(due), ClosedAt: closedAt, ClosedDay: closedDay, SponsorType: st, Applicant: ap,
+			Sponsor: sponsor, Provider: provs[r.IntN(len(provs))], Contact: PersonName(r), Phone: phone,
+			Filings: []string{filing}, Domains: []string{dom}, CreatedAt: recv, UpdatedAt: recv}
+		for _, item := range rules.Materials(kind, st, ap) {
 			state := rules.ItemMissing
 			if status != rules.StatusReceived || r.IntN(2) == 0 {
 				state = rules.ItemPresent
 			}
-			if _, err := insMat.ExecContext(ctx, id, j+1, item, state); err != nil {
-				return fmt.Errorf("demo: insert material: %w", err)
-			}
+			c.Materials = append(c.Materials, rules.Item{Item: item, State: state})
 		}
 		clerk := clerks[r.IntN(len(clerks))]
-		if _, err := insEvent.ExecContext(ctx, id, recv.Format(time.RFC3339), recv.Format(time.RFC3339), clerk, "create", "", rules.StatusReceived); err != nil {
-			return fmt.Errorf("demo: insert event: %w", err)
-		}
+		events := []store.Event{{At: recv, RecordedAt: recv, Clerk: clerk, Action: "create", To: rules.StatusReceived}}
 		if status != rules.StatusReceived {
-			at := recv.Format(time.RFC3339)
+			at := recv
 			if closedAt != nil {
-				at = closedAt.(string)
+				at = *closedAt
 			}
-			if _, err := insEvent.ExecContext(ctx, id, at, at, clerk, "status", rules.StatusReceived, status); err != nil {
-				return fmt.Errorf("demo: insert event: %w", err)
-			}
+			events = append(events, store.Event{At: at, RecordedAt: at, Clerk: clerk, Action: "status",
+				From: rules.StatusReceived, To: status})
 		}
-		body := strings.Join([]string{number, sponsor, filing, dom, phone}, "\n")
-		if _, err := insFTS.ExecContext(ctx, id, body); err != nil {
-			return fmt.Errorf("demo: index: %w", err)
-		}
+		recs = append(recs, store.CaseRecord{Case: c, Events: events})
 	}
-	for key, last := range seq {
-		var p string
-		var y int
-		fmt.Sscanf(strings.Replace(key, "-", " ", 1), "%s %d", &p, &y)
-		if _, err := tx.ExecContext(ctx, `INSERT INTO case_seq (prefix, year, last) VALUES (?,?,?)
-			ON CONFLICT (prefix, year) DO UPDATE SET last = excluded.last`, p, y, last); err != nil {
-			return fmt.Errorf("demo: sequence: %w", err)
-		}
+	if _, err := db.ImportCases(ctx, recs); err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
-	return tx.Commit()
+	return nil
 }

@@ -7,12 +7,13 @@ import (
 	"time"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 )
 
 func TestGenerate(t *testing.T) {
 	ctx := context.Background()
-	db, err := store.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
+	db, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,9 +39,7 @@ func TestGenerate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var dup int
-	db.SQL().QueryRow(`SELECT count(*) FROM cases WHERE number = ?`, c.Number).Scan(&dup)
-	if dup != 1 {
+	if dup, err := db.CountCases(ctx, store.Filter{Query: c.Number}); err != nil || dup != 1 {
 		t.Fatalf("number %s reused", c.Number)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"beiandesk/store"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 )
 
@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 }
 
 // benchDB returns a case book with n cases received in October 2026.
-func benchDB(b *testing.B, n int) *store.DB {
+func benchDB(b *testing.B, n int) *sqlite.DB {
 	b.Helper()
 	benchLock.Lock()
 	defer benchLock.Unlock()
@@ -47,7 +47,7 @@ func benchDB(b *testing.B, n int) *store.DB {
 			benchDir = dir
 		}
 		path = filepath.Join(benchDir, fmt.Sprintf("cases-%d.db", n))
-		db, err := store.Open(ctx, path)
+		db, err := sqlite.Open(ctx, path)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -59,7 +59,7 @@ func benchDB(b *testing.B, n int) *store.DB {
 		b.Logf("generated %d cases in %v", n, time.Since(start).Round(time.Millisecond))
 		benchDBs[n] = path
 	}
-	db, err := store.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -8,7 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"beiandesk/store"
 	"beiandesk/store/rules"
 	"beiandesk/store/workday"
 )
@@ -34,7 +33,7 @@ import (
 // the last clock restart, less the working days spent waiting in returned
 // state: this measures the desk's own handling time of the whole case,
 // which a clock restart would hide.
-func Compute(ctx context.Context, db *store.DB, from, to, today time.Time) (*Report, error) {
+func Compute(ctx context.Context, db Source, from, to, today time.Time) (*Report, error) {
 	from, to, today = workday.Civil(from), workday.Civil(to), workday.Civil(today)
 	if from.After(to) {
 		return nil, fmt.Errorf(errFromAfterTo, workday.Format(from), workday.Format(to))
@@ -43,10 +42,11 @@ func Compute(ctx context.Context, db *store.DB, from, to, today time.Time) (*Rep
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
-	recs, err := load(ctx, db.SQL(), from, to)
+	cases, err := db.ReportCases(ctx, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	recs := records(cases)
 	r := newReport(from, to, today)
 	c := counter{r: r, cal: cal, providers: make(map[string]*ProviderCount)}
 	for _, rec := range recs {

@@ -9,6 +9,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 )
 
@@ -31,7 +32,7 @@ var fixtureNow = time.Date(2026, 11, 27, 10, 0, 0, 0, workday.China())
 type fixture struct {
 	t      *testing.T
 	ctx    context.Context
-	db     *store.DB
+	db     *sqlite.DB
 	number map[string]string // letter → case number
 }
 
@@ -43,9 +44,9 @@ func at(s string) time.Time {
 	return t
 }
 
-func openDB(t testing.TB) *store.DB {
+func openDB(t testing.TB) *sqlite.DB {
 	t.Helper()
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "case.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "case.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/demo"
+	"beiandesk/store/sqlite"
 )
 
 // The case table fetches 200-row pages; these benchmarks time the queries
@@ -18,11 +19,11 @@ import (
 
 var (
 	benchOnce sync.Once
-	benchDB   *store.DB
+	benchDB   store.Book
 	benchErr  error
 )
 
-func bigDB(b *testing.B) *store.DB {
+func bigDB(b *testing.B) store.Book {
 	b.Helper()
 	benchOnce.Do(func() {
 		ctx := context.Background()
@@ -36,7 +37,7 @@ func bigDB(b *testing.B) *store.DB {
 			}
 			path = filepath.Join(dir, "big.db")
 		}
-		benchDB, benchErr = store.Open(ctx, path)
+		benchDB, benchErr = sqlite.Open(ctx, path)
 		if benchErr != nil {
 			return
 		}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // Tab names accepted by SelectTab (and BEIANDESK_START_TAB).
@@ -38,7 +39,7 @@ type Desk struct {
 	cancel context.CancelFunc
 	app    fyne.App
 	win    fyne.Window
-	db     *store.DB
+	db     store.Book
 	opts   Options
 	mail   mailBackend
 
@@ -73,7 +74,7 @@ type Desk struct {
 	OnSynced func(newMails int)
 }
 
-func newDesk(ctx context.Context, a fyne.App, w fyne.Window, db *store.DB, opts Options) *Desk {
+func newDesk(ctx context.Context, a fyne.App, w fyne.Window, db store.Book, opts Options) *Desk {
 	ctx, cancel := context.WithCancel(ctx)
 	d := &Desk{ctx: ctx, cancel: cancel, app: a, win: w, db: db, opts: opts, mail: defaultMailBackend(opts.Version)}
 	d.clerkName = d.loadClerk()
@@ -261,8 +262,14 @@ func (d *Desk) loadClerk() string {
 	return os.Getenv("USER")
 }
 
-// now is the current time as the store sees it (tests pin it).
-func (d *Desk) now() time.Time { return d.db.Now() }
+// now is the current time as the store sees it: a SQLite book's clock,
+// which tests pin, else the machine's.
+func (d *Desk) now() time.Time {
+	if f, ok := d.db.(*sqlite.DB); ok && f.Now != nil {
+		return f.Now()
+	}
+	return time.Now()
+}
 
 // bg runs work off the UI goroutine; the function it returns, if any, runs
 // on the UI goroutine afterwards.

@@ -15,6 +15,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
 	"beiandesk/store/workday"
 	"beiandesk/ui/theme"
 )
@@ -22,7 +23,7 @@ import (
 // fakeMail stands in for the mail package: no network, no keyring.
 type fakeMail struct{ syncs int }
 
-func (f *fakeMail) Sync(ctx context.Context, db *store.DB, s mailSettings, pw string, progress func(int, int)) (syncResult, error) {
+func (f *fakeMail) Sync(ctx context.Context, db store.Book, s mailSettings, pw string, progress func(int, int)) (syncResult, error) {
 	f.syncs++
 	progress(1, 1)
 	return syncResult{}, nil
@@ -31,7 +32,7 @@ func (f *fakeMail) Test(context.Context, mailSettings, string) error { return ni
 func (f *fakeMail) Describe(err error) string                        { return err.Error() }
 func (f *fakeMail) Password(string, string) (string, string, error)  { return "pw", "test", nil }
 func (f *fakeMail) SavePassword(string, string, string) error        { return nil }
-func (f *fakeMail) ImportFile(context.Context, *store.DB, string) (syncResult, error) {
+func (f *fakeMail) ImportFile(context.Context, store.Book, string) (syncResult, error) {
 	return syncResult{}, nil
 }
 
@@ -44,7 +45,7 @@ func newTestDesk(t *testing.T) (*Desk, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	Setup(a)
-	db, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "desk.db"))
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "desk.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -487,7 +488,7 @@ func TestChooseDataFile(t *testing.T) {
 	d, _ := newTestDesk(t)
 	other := filepath.Join(t.TempDir(), "other.db")
 	d.settings.useDataFile(other)
-	if p, err := store.DefaultPath(); err != nil || p != other {
+	if p, err := sqlite.DefaultPath(); err != nil || p != other {
 		t.Fatalf("default path %q, %v", p, err)
 	}
 	if !strings.Contains(d.settings.dataStatus.Text, other) {

@@ -21,7 +21,7 @@ func (m realMail) config(s mailSettings, password string) mail.Config {
 	}
 }
 
-func (m realMail) Sync(ctx context.Context, db *store.DB, s mailSettings, password string, progress func(done, total int)) (syncResult, error) {
+func (m realMail) Sync(ctx context.Context, db store.Book, s mailSettings, password string, progress func(done, total int)) (syncResult, error) {
 	st, err := mail.Sync(ctx, db, m.config(s, password), progress)
 	return syncResult{New: st.New, Duplicates: st.Duplicates}, err
 }
@@ -41,7 +41,7 @@ func (realMail) SavePassword(user, host, pw string) error {
 	return mail.SavePassword(user, host, pw)
 }
 
-func (realMail) ImportFile(ctx context.Context, db *store.DB, path string) (syncResult, error) {
+func (realMail) ImportFile(ctx context.Context, db store.Book, path string) (syncResult, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return syncResult{}, err

@@ -9,14 +9,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // NewRecoveryWindow tells the clerk that the database file is damaged and
 // offers the newest good backup. On success the damaged file has been kept
 // aside (never overwritten) and the backup put in its place; then restored
 // is called and the window closes.
-func NewRecoveryWindow(ctx context.Context, a fyne.App, h *store.Health, restored func(), quit func()) fyne.Window {
+func NewRecoveryWindow(ctx context.Context, a fyne.App, h *sqlite.Health, restored func(), quit func()) fyne.Window {
 	Setup(a)
 	w := a.NewWindow(txtTitle + " — " + txtDamagedTitle)
 	intro := widget.NewLabel(fmt.Sprintf(txtDamagedIntro, h.Path, explainDamage(h.Problems)))
@@ -34,9 +34,9 @@ func NewRecoveryWindow(ctx context.Context, a fyne.App, h *store.Health, restore
 		}
 		restore = widget.NewButton(txtDamagedRestore, func() {
 			restore.Disable()
-			kept, err := store.SetAside(h.Path)
+			kept, err := sqlite.SetAside(h.Path)
 			if err == nil {
-				err = store.Restore(ctx, h.Backups[0].Path, h.Path)
+				err = sqlite.Restore(ctx, h.Backups[0].Path, h.Path)
 			}
 			if err != nil {
 				status.SetText(fmt.Sprintf(txtDamagedFailed, err))

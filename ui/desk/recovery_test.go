@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"beiandesk/store"
+	"beiandesk/store/sqlite"
 )
 
 // A damaged file at start: the window offers the newest good backup, keeps
@@ -20,7 +21,7 @@ func TestRecoveryWindowRestoresNewestBackup(t *testing.T) {
 	ctx := context.Background()
 	a := test.NewTempApp(t)
 	path := filepath.Join(t.TempDir(), "beiandesk.db")
-	db, err := store.Open(ctx, path)
+	db, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,8 +40,8 @@ func TestRecoveryWindowRestoresNewestBackup(t *testing.T) {
 	f.Close()
 	damaged, _ := os.ReadFile(path)
 
-	h, err := store.Check(ctx, path)
-	if !errors.Is(err, store.ErrDamaged) || len(h.Backups) != 1 {
+	h, err := sqlite.Check(ctx, path)
+	if !errors.Is(err, sqlite.ErrDamaged) || len(h.Backups) != 1 {
 		t.Fatalf("check: %+v, %v", h, err)
 	}
 	var restored, quit bool
@@ -54,7 +55,7 @@ func TestRecoveryWindowRestoresNewestBackup(t *testing.T) {
 	if !restored || quit {
 		t.Fatalf("restored %v quit %v", restored, quit)
 	}
-	db, err = store.Open(ctx, path)
+	db, err = sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
 )
 
 // settingsView is 设置: clerk, mailbox, deadlines, holiday calendar and the
@@ -157,7 +159,7 @@ func (v *settingsView) deadlineTab() fyne.CanvasObject {
 }
 
 func (v *settingsView) dataSection() fyne.CanvasObject {
-	path := v.d.db.Path()
+	path := v.d.db.Location()
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
@@ -347,7 +349,10 @@ func (v *settingsView) backup() {
 	v.d.saveFile(name, func(path string) {
 		dlg := v.d.progressDialog(txtBackupNow, txtWorking)
 		v.d.bg(func() func() {
-			err := v.d.db.Backup(v.d.ctx, path)
+			err := errors.New(txtNoFileBackup)
+			if b, ok := v.d.db.(store.Backuper); ok {
+				err = b.Backup(v.d.ctx, path)
+			}
 			if err == nil {
 				_ = v.d.db.SetSetting(v.d.ctx, store.SettingLastBackup, v.d.now().In(chinaZone()).Format(txtTimeFmt))
 			}
@@ -370,7 +375,7 @@ func (v *settingsView) restore() {
 	v.d.openFile(func(path string) {
 		v.dataStatus.SetText(txtRestoreCheck)
 		v.d.bg(func() func() {
-			err := store.CheckBackup(v.d.ctx, path)
+			err := sqlite.CheckBackup(v.d.ctx, path)
 			return func() {
 				v.dataStatus.SetText("")
 				if err != nil {
@@ -387,17 +392,17 @@ func (v *settingsView) restore() {
 
 func (v *settingsView) doRestore(path string) {
 	d := v.d
-	dbPath := d.db.Path()
+	dbPath := d.db.Location()
 	dlg := d.progressDialog(txtRestoreTitle, txtWorking)
 	d.sync.stop()
 	d.bg(func() func() {
 		err := d.db.Close()
 		if err == nil {
 			// Another window or command may still have the file open.
-			err = store.EnsureClosed(d.ctx, dbPath)
+			err = sqlite.EnsureClosed(d.ctx, dbPath)
 		}
 		if err == nil {
-			err = store.Restore(d.ctx, path, dbPath)
+			err = sqlite.Restore(d.ctx, path, dbPath)
 		}
 		return func() {
 			dlg.Hide()
@@ -415,13 +420,13 @@ func (v *settingsView) doRestore(path string) {
 // a new file), used from the next start on: the open book is never moved
 // behind the window's back. Copy it first with 立即备份 to take the data along.
 func (v *settingsView) chooseDataFile() {
-	v.d.saveFile(filepath.Base(v.d.db.Path()), func(path string) {
+	v.d.saveFile(filepath.Base(v.d.db.Location()), func(path string) {
 		v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
 	})
 }
 
 func (v *settingsView) useDataFile(path string) {
-	if err := store.SetDefaultPath(path); err != nil {
+	if err := sqlite.SetDefaultPath(path); err != nil {
 		v.d.showError(err)
 		return
 	}

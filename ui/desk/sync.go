@@ -42,7 +42,7 @@ type syncResult struct {
 // mailwire.go for the real one. Tests replace it.
 type mailBackend interface {
 	// Sync fetches new mail into db, calling progress from its goroutine.
-	Sync(ctx context.Context, db *store.DB, s mailSettings, password string, progress func(done, total int)) (syncResult, error)
+	Sync(ctx context.Context, db store.Book, s mailSettings, password string, progress func(done, total int)) (syncResult, error)
 	// Test logs in and selects the folder without fetching anything.
 	Test(ctx context.Context, s mailSettings, password string) error
 	// Describe is the Chinese text of a sync error with what to do.
@@ -52,11 +52,11 @@ type mailBackend interface {
 	// SavePassword stores the 授权码 in the system keyring.
 	SavePassword(user, host, pw string) error
 	// ImportFile stores a saved .eml file.
-	ImportFile(ctx context.Context, db *store.DB, path string) (syncResult, error)
+	ImportFile(ctx context.Context, db store.Book, path string) (syncResult, error)
 }
 
 // loadMailSettings reads the mailbox settings with their defaults.
-func loadMailSettings(ctx context.Context, db *store.DB) mailSettings {
+func loadMailSettings(ctx context.Context, db store.Book) mailSettings {
 	get := func(key, def string) string {
 		v, err := db.Setting(ctx, key, def)
 		if err != nil || v == "" {

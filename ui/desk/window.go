@@ -18,6 +18,7 @@ import (
 
 	"beiandesk/assets"
 	"beiandesk/store"
+	"beiandesk/store/backend"
 	"beiandesk/ui/theme"
 )
 
@@ -35,8 +36,8 @@ type Options struct {
 }
 
 // OpenDB opens the case book, with the error in the clerk's words.
-func OpenDB(ctx context.Context, path string) (*store.DB, error) {
-	db, err := store.Open(ctx, path)
+func OpenDB(ctx context.Context, path string) (store.Book, error) {
+	db, err := backend.Open(ctx, path)
 	if err != nil {
 		return nil, fmt.Errorf(txtOpenDBFailed, err)
 	}
@@ -48,7 +49,7 @@ func OpenDB(ctx context.Context, path string) (*store.DB, error) {
 // be called after the window is gone. The window is not shown. A system
 // tray can be set up around it by the caller (a.(desktop.App)), using the
 // desk's SelectTab, NewCase, Sync and OpenCase for its menu.
-func NewMainWindow(ctx context.Context, a fyne.App, db *store.DB, opts Options) (fyne.Window, *Desk) {
+func NewMainWindow(ctx context.Context, a fyne.App, db store.Book, opts Options) (fyne.Window, *Desk) {
 	Setup(a)
 	w := a.NewWindow(txtTitle)
 	w.SetIcon(assets.Icon)

@@ -19,6 +19,7 @@ import (
 
 	"beiandesk/mail"
 	"beiandesk/store"
+	"beiandesk/store/backend"
 	"beiandesk/store/demo"
 	"beiandesk/store/rules"
 	"beiandesk/store/validate"
@@ -38,7 +39,7 @@ func main() {
 		os.Exit(1)
 	}
 	ctx := context.Background()
-	db, err := store.Open(ctx, *dbPath)
+	db, err := backend.Open(ctx, *dbPath)
 	if err != nil {
 		fail(err)
 	}
@@ -126,7 +127,7 @@ type plan struct {
 	kind        rules.Kind
 }
 
-func populate(ctx context.Context, db *store.DB, now time.Time) error {
+func populate(ctx context.Context, db store.Book, now time.Time) error {
 	r := rand.New(rand.NewPCG(822, 2026))
 	cal, err := db.Calendar(ctx)
 	if err != nil {
@@ -267,7 +268,7 @@ func populate(ctx context.Context, db *store.DB, now time.Time) error {
 
 // addMails imports a few realistic mails through the mail package's own
 // import, so their text and proposals are what a sync would store.
-func addMails(ctx context.Context, db *store.DB, now time.Time, r *rand.Rand) error {
+func addMails(ctx context.Context, db store.Book, now time.Time, r *rand.Rand) error {
 	type m struct {
 		fromName, from, subject, body, attach string
 		age                                   time.Duration

@@ -1,0 +1,39 @@
+// Package backend opens the case book a target names: a postgres:// or
+// postgresql:// URL is a book on a PostgreSQL server, anything else the
+// path of a SQLite file. The window and the command line open every book
+// through Open, so they never name an implementation.
+package backend
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"beiandesk/store"
+	"beiandesk/store/sqlite"
+)
+
+// ErrNoPostgres is returned for a server URL by a build without the
+// PostgreSQL back end.
+var ErrNoPostgres = errors.New(msgNoPostgres)
+
+// IsServer reports whether target names a book on a server (a postgres://
+// or postgresql:// URL) rather than a file.
+func IsServer(target string) bool {
+	t := strings.ToLower(strings.TrimSpace(target))
+	return strings.HasPrefix(t, "postgres://") || strings.HasPrefix(t, "postgresql://")
+}
+
+// Open opens the book target names, creating a SQLite file (and its
+// folder) when needed.
+func Open(ctx context.Context, target string) (store.Book, error) {
+	if IsServer(target) {
+		return openServer(ctx, target)
+	}
+	return sqlite.Open(ctx, target)
+}
+
+// openServer is the hook for store/postgres.
+func openServer(_ context.Context, _ string) (store.Book, error) {
+	return nil, ErrNoPostgres
+}

@@ -1,0 +1,260 @@
+package sqlite
+
+import (
+	"beiandesk/store"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"beiandesk/store/rules"
+	"beiandesk/store/validate"
+	"beiandesk/store/workday"
+)
+
+// periodCases selects the cases of a period: received in it, closed in it,
+// or open at its end (received by then and not closed by then). Each OR term
+// can use an index of its own, so an old case book is not scanned whole.
+const periodCases = `(c.received_day BETWEEN :from AND :to
+	OR c.closed_day BETWEEN :from AND :to
+	OR (c.closed_day IS NULL AND c.received_day <= :to)
+	OR (c.closed_day > :to AND c.received_day <= :to))`
+
+// caseQuery reads the cases of the period. Accepted and done cases skip the
+// materials lookup: the store accepts only a complete checklist and
+// freezes it from then on.
+const caseQuery = `SELECT c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
+	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.sponsor, c.cert_no,
+	c.provider, c.contact, c.phone, c.filings, c.domains, c.note,
+	CASE WHEN c.status IN ('accepted', 'done') THEN 0
+		ELSE (SELECT count(*) FROM material m WHERE m.case_id = c.id AND m.state <> 'present') END,
+	(SELECT count(*) FROM mail WHERE mail.case_id = c.id)
+	FROM cases c WHERE ` + periodCases
+
+// The history matters for the moves into and out of returned (the time
+// waiting for a supplement, and the clock restarts) and, for cases open at
+// the end, for their status then. The status moves of other cases are
+// skipped: their state at the end is the final one they have now.
+const eventQuery = `SELECT e.case_id, e.id, e.at, e.from_status, e.to_status
+	FROM cases c JOIN event e ON e.case_id = c.id
+	WHERE ` + periodCases + ` AND e.action = 'status'
+	AND (e.from_status = 'returned' OR e.to_status = 'returned' OR c.closed_day IS NULL OR c.closed_day > :to)`
+
+// ReportCases reads the cases of the period and their relevant history in
+// one read transaction, so both queries see the same state of the book.
+func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.ReportCase, error) {
+	tx, err := db.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("load cases: %w", err)
+	}
+	defer tx.Rollback()
+	args := []any{sql.Named("from", workday.Format(from)), sql.Named("to", workday.Format(to))}
+	recs, byID, err := loadCases(ctx, tx, args)
+	if err != nil {
+		return nil, err
+	}
+	if err := loadEvents(ctx, tx, args, byID); err != nil {
+		return nil, err
+	}
+	return recs, nil
+}
+
+func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*store.ReportCase, map[int64]*store.ReportCase, error) {
+	rows, err := tx.QueryContext(ctx, caseQuery, args...)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load cases: %w", err)
+	}
+	defer rows.Close()
+	var recs []*store.ReportCase
+	byID := make(map[int64]*store.ReportCase)
+	in := make(interner)
+	for rows.Next() {
+		var r store.ReportCase
+		var recvAt, recvDay, clockDay, due, closedDay string
+		var number, sponsor, certNo, contact, phone, filings, domains, note string
+		var missing int
+		err := rows.Scan(&r.ID, &number, &r.Kind, &r.Channel, &r.Status, &recvAt, &recvDay, &clockDay,
+			&due, &closedDay, &r.SponsorType, &sponsor, &certNo, &r.Provider, &contact, &phone,
+			&filings, &domains, &note, &missing, &r.Mails)
+		if err != nil {
+			return nil, nil, fmt.Errorf("load cases: %w", err)
+		}
+		if err := parseReportDays(&r, recvAt, recvDay, clockDay, due, closedDay); err != nil {
+			return nil, nil, fmt.Errorf("load case %s: %w", number, err)
+		}
+		// One allocation for the texts of a case instead of eight: a
+		// report may hold 100k of them.
+		pack(&number, &sponsor, &certNo, &contact, &phone, &filings, &domains, &note)
+		r.Number, r.Sponsor, r.CertNo, r.Contact, r.Phone, r.Note = number, sponsor, certNo, contact, phone, note
+		r.Complete = missing == 0
+		r.Filings = jsonStrings(filings)
+		r.Domains = jsonStrings(domains)
+		for i, d := range r.Domains {
+			if strings.Contains(d, "xn--") {
+				r.Domains[i] = validate.DomainUnicode(d)
+			}
+		}
+		// The codes and providers are few: keep one copy of each.
+		r.Kind = rules.Kind(in.get(string(r.Kind)))
+		r.Channel = rules.Channel(in.get(string(r.Channel)))
+		r.Status = rules.Status(in.get(string(r.Status)))
+		r.SponsorType = rules.SponsorType(in.get(string(r.SponsorType)))
+		r.Provider = in.get(r.Provider)
+		recs = append(recs, &r)
+		byID[r.ID] = &r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, nil, fmt.Errorf("load cases: %w", err)
+	}
+	return recs, byID, nil
+}
+
+func parseReportDays(r *store.ReportCase, recvAt, recvDay, clockDay, due, closedDay string) error {
+	var err error
+	if r.ReceivedAt, err = time.Parse(time.RFC3339, recvAt); err != nil {
+		return err
+	}
+	r.ReceivedAt = r.ReceivedAt.In(workday.China())
+	if r.ReceivedDay, err = parseDay(recvDay); err != nil {
+		return err
+	}
+	if r.ClockDay, err = parseDay(clockDay); err != nil {
+		return err
+	}
+	if due != "" {
+		if r.Due, err = parseDay(due); err != nil {
+			return err
+		}
+	}
+	if closedDay != "" {
+		if r.ClosedDay, err = parseDay(closedDay); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// parseDay reads the YYYY-MM-DD dates of the store several times faster
+// than time.Parse, which matters at 400k dates; anything unusual goes to
+// workday.ParseDate for its checks and error message.
+func parseDay(s string) (time.Time, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 && m >= 1 && m <= 12 && d >= 1 && d <= 28 {
+			return workday.Date(y, time.Month(m), d), nil
+		}
+	}
+	return workday.ParseDate(s)
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// pack copies the strings into one and points each at its part.
+func pack(ss ...*string) {
+	n := 0
+	for _, s := range ss {
+		n += len(*s)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range ss {
+		b.WriteString(*s)
+	}
+	all, off := b.String(), 0
+	for _, s := range ss {
+		l := len(*s)
+		*s = all[off : off+l]
+		off += l
+	}
+}
+
+// interner keeps one copy of each repeated string.
+type interner map[string]string
+
+func (in interner) get(s string) string {
+	if v, ok := in[s]; ok {
+		return v
+	}
+	in[s] = s
+	return s
+}
+
+// jsonStrings decodes a JSON array of strings. The store's arrays are
+// short and free of escapes (json.Marshal leaves Chinese as UTF-8), so a
+// plain split serves them without the decoder; anything else goes to
+// encoding/json.
+func jsonStrings(s string) []string {
+	if s == "" || s == "[]" {
+		return nil
+	}
+	if inner, ok := strings.CutPrefix(s, `["`); ok && strings.HasSuffix(inner, `"]`) && !strings.Contains(inner, `\`) {
+		parts := strings.Split(inner[:len(inner)-2], `","`)
+		if !slices.ContainsFunc(parts, func(p string) bool { return strings.Contains(p, `"`) }) {
+			return parts
+		}
+	}
+	var out []string
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		// Not written by the store; show it rather than lose it.
+		return []string{strings.Trim(s, "[]")}
+	}
+	return out
+}
+
+func loadEvents(ctx context.Context, tx *sql.Tx, args []any, byID map[int64]*store.ReportCase) error {
+	rows, err := tx.QueryContext(ctx, eventQuery, args...)
+	if err != nil {
+		return fmt.Errorf("load history: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var caseID int64
+		var e store.StatusMove
+		var at string
+		if err := rows.Scan(&caseID, &e.ID, &at, &e.From, &e.To); err != nil {
+			return fmt.Errorf("load history: %w", err)
+		}
+		if e.At, err = time.Parse(time.RFC3339, at); err != nil {
+			return fmt.Errorf("load history of case %d: %w", caseID, err)
+		}
+		if r := byID[caseID]; r != nil {
+			r.Moves = append(r.Moves, e)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("load history: %w", err)
+	}
+	// The join yields each case's events in index order, which is id order;
+	// make sure rather than rely on the query plan.
+	for _, r := range byID {
+		if !slices.IsSortedFunc(r.Moves, byEventID) {
+			slices.SortFunc(r.Moves, byEventID)
+		}
+	}
+	return nil
+}
+
+func byEventID(a, b store.StatusMove) int {
+	switch {
+	case a.ID < b.ID:
+		return -1
+	case a.ID > b.ID:
+		return 1
+	}
+	return 0
+}

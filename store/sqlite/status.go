@@ -1,0 +1,110 @@
+package sqlite
+
+import (
+	"beiandesk/store"
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"beiandesk/store/rules"
+	"beiandesk/store/workday"
+)
+
+// MoveCase moves a case along its lifecycle. at is when it really happened
+// (zero means now); a supplement (returned → received) restarts the clock on
+// that day.
+func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error) {
+	now := db.Now()
+	if at.IsZero() {
+		at = now
+	}
+	err := db.withTx(ctx, func(tx *sql.Tx) error {
+		c, err := getCase(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
+			return fieldErr("to", err)
+		}
+		if at.Before(c.ReceivedAt) {
+			return fieldErrf("at", msgAtBeforeReceived, rfc3339(at), rfc3339(c.ReceivedAt))
+		}
+		// Times are compared parsed: older rows may carry other offsets.
+		hist, err := history(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		for _, e := range hist {
+			if e.Action == "status" && at.Before(e.At) {
+				return fieldErrf("at", msgAtBeforeLast, rfc3339(at), rfc3339(e.At))
+			}
+		}
+		day := workday.DayOf(at)
+		sets := []string{"status = ?", "updated_at = ?"}
+		args := []any{to, rfc3339(now)}
+		if c.Status == rules.StatusReturned && to == rules.StatusReceived {
+			due, err := dueDate(ctx, tx, c.Kind, day)
+			if err != nil {
+				return err
+			}
+			sets = append(sets, "clock_day = ?", "due = ?")
+			args = append(args, workday.Format(day), nullString(due))
+		}
+		if to.Final() {
+			sets = append(sets, "closed_at = ?", "closed_day = ?")
+			args = append(args, chinaTime(at), workday.Format(day))
+		}
+		args = append(args, id)
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET `+strings.Join(sets, ", ")+` WHERE id = ?`, args...); err != nil {
+			return fmt.Errorf("update case: %w", err)
+		}
+		return addEvent(ctx, tx, event{caseID: id, at: at, recorded: now, clerk: clerk,
+			action: "status", from: c.Status, to: to, note: note})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("move case %d: %w", id, err)
+	}
+	return db.Case(ctx, id)
+}
+
+// CheckItem records the check of material item n (1-based).
+func (db *DB) CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error) {
+	now := db.Now()
+	note = strings.TrimSpace(note)
+	err := db.withTx(ctx, func(tx *sql.Tx) error {
+		c, err := getCase(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if len(c.Materials) == 0 {
+			return fieldErrf("item", msgNoMaterials)
+		}
+		if n < 1 || n > len(c.Materials) {
+			return fieldErrf("item", msgItemRange, len(c.Materials))
+		}
+		if c.Status != rules.StatusReceived && c.Status != rules.StatusReturned {
+			return fieldErrf("item", msgCheckClosed, c.Status.Label())
+		}
+		if state == rules.ItemDefective && note == "" {
+			return fieldErrf("note", msgDefectNeedsNote)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE material SET state = ?, note = ?, checked_at = ?, checked_by = ?
+			WHERE case_id = ? AND pos = ?`, state, note, rfc3339(now), clerk, id, n); err != nil {
+			return fmt.Errorf("update material: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, rfc3339(now), id); err != nil {
+			return err
+		}
+		msg := fmt.Sprintf(msgEventCheck, c.Materials[n-1].Item, state.Label())
+		if note != "" {
+			msg += "(" + note + ")"
+		}
+		return addEvent(ctx, tx, event{caseID: id, at: now, recorded: now, clerk: clerk, action: "check", note: msg})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check case %d: %w", id, err)
+	}
+	return db.Case(ctx, id)
+}

@@ -1,0 +1,19 @@
+package store
+
+// Chinese messages of the domain types, kept together for review.
+const (
+	msgNotFound         = "记录不存在"
+	msgReceivedRequired = "必须填写收件时间"
+	msgCertMismatchOrg  = "单位主办者应填写统一社会信用代码,而不是身份证号码"
+	msgCertMismatchPer  = "个人主办者应填写身份证号码,而不是统一社会信用代码"
+	msgLeaseHeld        = "另一窗口正在收取邮件(%s)"
+	msgFieldSponsor     = "主办者"
+	msgFieldCertNo      = "证件号码"
+	msgFieldProvider    = "接入商"
+	msgFieldContact     = "联系人"
+	msgFieldPhone       = "联系电话"
+	msgFieldNote        = "备注"
+	msgFieldFilings     = "备案号"
+	msgFieldDomains     = "域名"
+	msgFieldDetails     = "来件信息"
+)
