@@ -31,6 +31,8 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+
+	warnedClerk bool // the --clerk warning was given
 }
 
 // usageError is a mistake in the command line itself (exit status 2).
@@ -132,6 +134,10 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf(msgUnknownCommand, "holidays "+sub)}
 	case "backup":
 		return backup(ctx, e, rest)
+	case "copy":
+		return bookCopy(ctx, e, rest)
+	case "clerks":
+		return clerks(ctx, e, rest)
 	case "restore":
 		return restore(ctx, e, rest)
 	case "import":
@@ -196,11 +202,18 @@ func (e *env) open(ctx context.Context) (store.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	return backend.Open(ctx, path)
+	db, err := backend.Open(ctx, path)
+	if err == nil {
+		e.warnClerkIgnored(db)
+	}
+	return db, err
 }
 
 // clerkName is --clerk, else the saved clerk name, else the OS user.
 func (e *env) clerkName(ctx context.Context, db store.Book) string {
+	if name, ok := loginClerk(db); ok {
+		return name
+	}
 	if e.clerk != "" {
 		return e.clerk
 	}

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"beiandesk/store"
 )
 
 func TestLease(t *testing.T) {
@@ -32,9 +34,12 @@ func TestLease(t *testing.T) {
 		t.Fatalf("renew: %v", err)
 	}
 	err = b.AcquireLease(ctx, "sync", "工作站B", time.Minute)
-	var le *LeaseError
+	var le *store.LeaseError
 	if !errors.As(err, &le) || le.Holder != "工作站A" || !strings.Contains(err.Error(), "工作站A") {
 		t.Fatalf("second holder: %v", err)
+	}
+	if h, ok, err := b.LeaseHolder(ctx, "sync"); err != nil || !ok || h != "工作站A" {
+		t.Fatalf("holder %q %v %v", h, ok, err)
 	}
 	// Another lease name is independent.
 	if err := b.AcquireLease(ctx, "other", "工作站B", time.Minute); err != nil {
@@ -42,6 +47,9 @@ func TestLease(t *testing.T) {
 	}
 	if err := a.ReleaseLease(ctx, "sync", "工作站A"); err != nil {
 		t.Fatal(err)
+	}
+	if h, ok, err := b.LeaseHolder(ctx, "sync"); err != nil || ok {
+		t.Fatalf("released lease held by %q %v %v", h, ok, err)
 	}
 	if err := b.AcquireLease(ctx, "sync", "工作站B", time.Minute); err != nil {
 		t.Fatalf("after release: %v", err)

@@ -50,6 +50,10 @@ func IsURL(s string) bool {
 // the login owns the database, and checks that the login is a clerk. Every
 // failure comes back in Chinese, naming the server.
 func Open(ctx context.Context, rawURL string) (*DB, error) {
+	rawURL = strings.TrimSpace(rawURL)
+	if i := strings.Index(rawURL, "://"); i > 0 {
+		rawURL = strings.ToLower(rawURL[:i]) + rawURL[i:]
+	}
 	cfg, err := parseConfig(rawURL)
 	if err != nil {
 		return nil, err
@@ -246,16 +250,10 @@ func isConnErr(err error) bool {
 // Close closes every connection; leases held go with them.
 func (db *DB) Close() error {
 	db.leaseMu.Lock()
-	for name, c := range db.leases {
+	for name := range db.leases {
 		// Unlock before the connection goes: the server frees the locks of a
 		// closed connection only when its backend has exited, a moment later.
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		if _, err := c.Exec(ctx, `SELECT pg_advisory_unlock_all()`); err != nil {
-			c.Conn().Close(ctx)
-		}
-		cancel()
-		c.Release()
-		delete(db.leases, name)
+		db.dropLease(context.Background(), name)
 	}
 	db.leaseMu.Unlock()
 	db.pool.Close()

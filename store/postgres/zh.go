@@ -24,5 +24,30 @@ const (
 	msgClerkNotFound = "数据库用户 %s 不是本系统的经办人"
 	msgOwnerOnly     = "管理经办人需要数据库所有者登录(当前用户 %s)"
 	msgNoCreateRole  = "数据库用户 %s 没有建立角色的权限(CREATEROLE),请管理员先建立登录角色 %s,或授予 CREATEROLE"
-	msgLeaseHeld     = "另一工作站正在收取邮件(%s)"
+)
+
+// The history's notes and the store's refusals, worded as the SQLite book
+// words them (store/sqlite/zh.go), so both books read the same.
+const (
+	msgCaseNotFound     = "案件 %d 不存在"
+	msgMailNotFound     = "邮件 %d 不存在"
+	msgMailLinked       = "邮件 %d 已关联到案件 %s"
+	msgAtBeforeReceived = "办理时间 %s 早于收件时间 %s"
+	msgAtBeforeLast     = "办理时间 %s 早于上一次状态变更时间 %s"
+	msgItemRange        = "材料序号应为 1 到 %d"
+	msgNoMaterials      = "该类案件没有材料清单"
+	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
+	msgCheckClosed      = "案件状态为「%s」,不能再修改材料核对"
+	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
+	msgHolidayEmpty     = "未识别到任何日期"
+	msgEventCreate      = "登记"
+	msgEventLinkMail    = "关联邮件 %d"
+	msgEventCheck       = "材料「%s」:%s"
+	msgEventFile        = "添加附件 %s"
+	msgEventEdit        = "修改案件信息"
+)
+
+const (
+	msgBackupExists = "备份文件 %s 已存在"
+	msgBackupNoDir  = "文件夹 %s 不存在"
 )

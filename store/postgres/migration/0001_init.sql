@@ -120,18 +120,25 @@ CREATE FUNCTION beiandesk_is_clerk(r text) RETURNS boolean
 $$;
 
 -- The clerk of an event is set by the server from the login, never taken
--- from the client. Only while a chief copies a whole book in (the session
--- setting beiandesk.copy) do the recorded names of the source stay.
+-- from the client: a role in the clerk table is recorded under its name.
+-- The owner of the book administers it and could change the tables anyway:
+-- an owner who is not also entered as a clerk is recorded under the name the
+-- program gives (its --clerk or 设置 name), else the role name. While a chief
+-- copies a whole book in (the session setting beiandesk.copy), the names of
+-- the source's history stay.
 CREATE FUNCTION beiandesk_event_clerk() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
 	n text;
 BEGIN
+	SELECT name INTO n FROM clerk WHERE role = current_user::text;
 	IF coalesce(current_setting('beiandesk.copy', true), '') = 'on'
-		AND (beiandesk_is_owner(current_user::text)
+		AND (n IS NULL AND beiandesk_is_owner(current_user::text)
 			OR EXISTS (SELECT 1 FROM clerk WHERE role = current_user::text AND chief)) THEN
 		RETURN NEW;
 	END IF;
-	SELECT name INTO n FROM clerk WHERE role = current_user::text;
+	IF n IS NULL AND beiandesk_is_owner(current_user::text) THEN
+		n := nullif(btrim(NEW.clerk), '');
+	END IF;
 	NEW.clerk := coalesce(n, current_user::text);
 	RETURN NEW;
 END $$;
@@ -224,12 +231,13 @@ CREATE TABLE imap_state (
 	PRIMARY KEY (account, mailbox)
 );
 
--- Who holds a lease, for the message to the other workstations. The lease
--- itself is a session advisory lock: it goes when its connection drops.
+-- Who holds a lease and until when, as in SQLite. On top of that the lease
+-- is a session advisory lock: it goes the moment its connection drops, so a
+-- crashed workstation does not block the others until the expiry.
 CREATE TABLE lease (
-	name     text PRIMARY KEY,
-	holder   text NOT NULL,
-	since    text NOT NULL
+	name       text PRIMARY KEY,
+	holder     text NOT NULL,
+	expires_at bigint NOT NULL  -- unix milliseconds
 );
 
 -- Live screens: every change to what a screen shows wakes the listeners of

@@ -1,0 +1,225 @@
+package bookcopy_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"beiandesk/store"
+	"beiandesk/store/bookcopy"
+	"beiandesk/store/postgres"
+	"beiandesk/store/postgres/pgtest"
+	"beiandesk/store/rules"
+	"beiandesk/store/sqlite"
+	"beiandesk/store/workday"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// fill puts a little of everything into a book through its services.
+func fill(t *testing.T, b store.Book) {
+	t.Helper()
+	ctx := context.Background()
+	recv := time.Date(2026, 9, 30, 10, 0, 0, 0, workday.China())
+	var first *store.Case
+	for i := 0; i < 5; i++ {
+		c, err := b.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "email", ReceivedAt: recv.Add(time.Duration(i) * time.Hour),
+			Sponsor: fmt.Sprintf("太原第%d科技有限公司", i), Filings: []string{fmt.Sprintf("晋ICP备1234567%d号-1", i)},
+			Domains: []string{"例子.中国"}, Details: map[string]string{"fax_pages": "3"}}, "王芳")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first == nil {
+			first = c
+		}
+	}
+	for i := 1; i <= 3; i++ {
+		if _, err := b.CheckItem(ctx, first.ID, i, rules.ItemPresent, "", "王芳"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := b.MoveCase(ctx, first.ID, rules.StatusAccepted, recv.Add(24*time.Hour), "材料齐全", "李强"); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := b.BeginMail(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := []byte("Subject: =?UTF-8?B?5rOo6ZSA?=\r\n\r\n\x00\xff binary body")
+	big := bytes.Repeat([]byte{0, 1, 2, 0xfe}, 200_000) // 800 KB: four chunks
+	rawSHA, rawSize, err := tx.PutBlob(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	attSHA, attSize, err := tx.PutBlob(bytes.NewReader(big))
+	if err != nil {
+		t.Fatal(err)
+	}
+	emptySHA, _, err := tx.PutBlob(bytes.NewReader(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mid, err := tx.Insert(&store.Mail{DedupKey: "mid:1", MessageID: "<1@x>", RawSHA256: rawSHA, RawSize: rawSize,
+		Date: recv, FromName: "张三", FromAddr: "a@b.cn", To: []string{"beianzhuxiao@163.com"}, Subject: "注销",
+		Text: "请注销", Source: "imap:acc/INBOX", Attachments: []store.Attachment{
+			{Name: "申请表.pdf", ContentType: "application/pdf", Size: attSize, SHA256: attSHA},
+			{Name: "空.txt", Size: 0, SHA256: emptySHA, Inline: true}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.SetCheckpoint("acc", "INBOX", store.Checkpoint{UIDValidity: 4_000_000_001, LastUID: 42}); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.LinkMail(ctx, first.ID, mid, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.AddCaseFile(ctx, first.ID, "传真.png", bytes.NewReader(big[:300_000]), "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.ImportYear(ctx, workday.Year{Year: 2027, Off: []string{"2027-01-01"}, Work: []string{"2027-01-04"}}, "通知"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetHoliday(ctx, workday.Date(2026, 12, 31), false, "王芳"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.SetSetting(ctx, store.SettingIMAPHost, "imap.163.com"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// dump reads every table of a book as canonical rows.
+func dump(t *testing.T, b bookcopy.Dumper) map[string][][]any {
+	t.Helper()
+	out := map[string][][]any{}
+	err := b.DumpTables(context.Background(), func(read func(string, []string, func([]any) error) error) error {
+		for _, tb := range bookcopy.Tables {
+			err := read(tb.Name, tb.ColumnNames(), func(row []any) error {
+				for i, c := range tb.Columns {
+					v, err := bookcopy.Canon(row[i], c.Kind)
+					if err != nil {
+						return err
+					}
+					row[i] = v
+				}
+				out[tb.Name] = append(out[tb.Name], row)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// A book goes SQLite → PostgreSQL → SQLite and comes back equal, table by
+// table and byte by byte, and the PostgreSQL copy answers like the source.
+func TestRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	c := pgtest.Get(t)
+	dir := t.TempDir()
+	src, err := sqlite.Open(ctx, filepath.Join(dir, "src.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	fill(t, src)
+
+	pg, err := postgres.Open(ctx, c.SuperURL(c.NewDatabase(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	sum, err := bookcopy.Copy(ctx, src, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows["cases"] != 5 || sum.Rows["mail"] != 1 || sum.Blobs != 4 {
+		t.Fatalf("summary %+v", sum)
+	}
+	if s := sum.String(); !strings.Contains(s, "案件 5") || !strings.Contains(s, "SHA-256") {
+		t.Errorf("summary %q", s)
+	}
+
+	back, err := sqlite.Open(ctx, filepath.Join(dir, "back.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer back.Close()
+	if _, err := bookcopy.Copy(ctx, pg, back); err != nil {
+		t.Fatal(err)
+	}
+	want, got := dump(t, src), dump(t, back)
+	for _, tb := range bookcopy.Tables {
+		if !reflect.DeepEqual(want[tb.Name], got[tb.Name]) {
+			t.Errorf("table %s differs after the round trip:\nsrc  %v\nback %v", tb.Name, want[tb.Name], got[tb.Name])
+		}
+	}
+	// The copies answer like the source: search, history's clerks, mails.
+	for _, b := range []store.Book{pg, back} {
+		n, err := b.CountCases(ctx, store.Filter{Query: "例子"})
+		if err != nil || n != 5 {
+			t.Errorf("%s: search %d %v", b.Location(), n, err)
+		}
+		h, err := b.History(ctx, 1)
+		if err != nil || len(h) == 0 || h[0].Clerk != "王芳" {
+			t.Errorf("%s: history %+v %v", b.Location(), h, err)
+		}
+		// New cases continue the numbering.
+		nc, err := b.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax",
+			ReceivedAt: time.Date(2026, 10, 9, 9, 0, 0, 0, workday.China())}, "x")
+		if err != nil || nc.Number != "ZX-2026-0006" {
+			t.Errorf("%s: next case %v %v", b.Location(), nc, err)
+		}
+	}
+}
+
+// A target holding anything is refused and left as it was.
+func TestRefusesNonEmptyTarget(t *testing.T) {
+	ctx := context.Background()
+	c := pgtest.Get(t)
+	dir := t.TempDir()
+	src, err := sqlite.Open(ctx, filepath.Join(dir, "src.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	fill(t, src)
+	pg, err := postgres.Open(ctx, c.SuperURL(c.NewDatabase(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pg.Close()
+	if err := pg.SetSetting(ctx, "x", "y"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bookcopy.Copy(ctx, src, pg); !errors.Is(err, bookcopy.ErrNotEmpty) {
+		t.Fatalf("copy into a used book: %v", err)
+	}
+	if n, _ := pg.CountCases(ctx, store.Filter{}); n != 0 {
+		t.Fatalf("target got %d cases", n)
+	}
+	other, err := sqlite.Open(ctx, filepath.Join(dir, "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	fill(t, other)
+	if _, err := bookcopy.Copy(ctx, src, other); !errors.Is(err, bookcopy.ErrNotEmpty) {
+		t.Fatalf("copy into a used file: %v", err)
+	}
+}

@@ -1,0 +1,5 @@
+package postgres
+
+import "beiandesk/store"
+
+var _ store.Book = (*DB)(nil)
