@@ -3,3 +3,5 @@ package postgres
 import "beiandesk/store"
 
 var _ store.Book = (*DB)(nil)
+
+var _ store.Watcher = (*DB)(nil)

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"time"
+
+	"beiandesk/store"
 )
 
 // watchPoll is how often Watch asks SQLite whether the file changed.
@@ -44,3 +46,5 @@ func (db *DB) Watch(ctx context.Context, changed func()) error {
 		}
 	}
 }
+
+var _ store.Watcher = (*DB)(nil)
