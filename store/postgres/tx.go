@@ -48,6 +48,11 @@ func (db *DB) withTx(ctx context.Context, fn func(tx pgx.Tx) error) error {
 }
 
 func retryable(err error) bool {
+	// A connection that died while idle (a server restart) fails before
+	// anything was sent: safe to run again on a fresh one.
+	if err != nil && pgconn.SafeToRetry(err) {
+		return true
+	}
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) {
 		switch pgErr.Code {
