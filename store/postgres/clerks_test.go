@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -11,6 +12,9 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"beiandesk/store/bookcopy"
+	"beiandesk/store/sqlite"
 )
 
 var roleSeq atomic.Int64
@@ -161,4 +165,70 @@ func insertBareCase(t *testing.T, db *DB, number string) int64 {
 		t.Fatal(err)
 	}
 	return id
+}
+
+// A chief who is not the owner copies a book in: row security refuses COPY,
+// so the rows go in by INSERT, and the history keeps the source's names. A
+// plain clerk may not copy in at all.
+func TestChiefCopiesIn(t *testing.T) {
+	ctx := context.Background()
+	c, ownerURL := migratedURL(t)
+	owner, err := Open(ctx, ownerURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer owner.Close()
+	chief, clerk := uniqueRole("chief"), uniqueRole("clerk")
+	c.CreateRole(t, chief, "pw")
+	c.CreateRole(t, clerk, "pw")
+	if _, err := owner.AddClerk(ctx, chief, "李科长", true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := owner.AddClerk(ctx, clerk, "王芳", false); err != nil {
+		t.Fatal(err)
+	}
+	src, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "src.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	sc, err := src.CreateCase(ctx, sampleNew(0), "赵老师")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := src.AddCaseFile(ctx, sc.ID, "扫描.pdf", strings.NewReader(strings.Repeat("y", 600_000)), "赵老师"); err != nil {
+		t.Fatal(err)
+	}
+	clerkDB, err := Open(ctx, c.URL(owner.name, clerk, "pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer clerkDB.Close()
+	if _, err := bookcopy.Copy(ctx, src, clerkDB); err == nil || !strings.Contains(err.Error(), "科长") {
+		t.Fatalf("a clerk copied in: %v", err)
+	}
+	chiefDB, err := Open(ctx, c.URL(owner.name, chief, "pw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer chiefDB.Close()
+	sum, err := bookcopy.Copy(ctx, src, chiefDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Rows["cases"] != 1 || sum.Blobs != 1 {
+		t.Fatalf("summary %+v", sum)
+	}
+	h, err := chiefDB.History(ctx, sc.ID)
+	if err != nil || len(h) != 2 || h[0].Clerk != "赵老师" {
+		t.Fatalf("history %+v %v", h, err)
+	}
+	// After the copy, the chief's own work is recorded under the chief's name.
+	if _, err := chiefDB.MoveCase(ctx, sc.ID, "withdrawn", time.Time{}, "", "冒名"); err != nil {
+		t.Fatal(err)
+	}
+	h, _ = chiefDB.History(ctx, sc.ID)
+	if h[len(h)-1].Clerk != "李科长" {
+		t.Fatalf("chief's move recorded as %q", h[len(h)-1].Clerk)
+	}
 }
