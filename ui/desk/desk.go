@@ -109,6 +109,7 @@ func (d *Desk) start() {
 	d.inbox.reload()
 	d.cases.reload()
 	d.sync.schedule()
+	d.watchBook()
 	go d.tick()
 }
 
