@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -37,7 +38,7 @@ func (db *DB) AddClerk(ctx context.Context, role, name string, chief bool) (*Cle
 	}
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return nil, fmt.Errorf(msgClerkName)
+		return nil, errors.New(msgClerkName)
 	}
 	info := &ClerkInfo{Role: role, Name: name, Chief: chief, AddedAt: db.Now().Format(time.RFC3339)}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -83,7 +84,7 @@ const (
 // holds anything is refused.
 func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, cols []string, rows func(emit func(row []any) error) error) error) error) error {
 	if !db.chief {
-		return fmt.Errorf(msgChiefOnly)
+		return errors.New(msgChiefOnly)
 	}
 	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SET LOCAL beiandesk.copy = 'on'`); err != nil {
