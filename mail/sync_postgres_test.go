@@ -5,6 +5,7 @@ package mail
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"beiandesk/store"
@@ -89,4 +90,45 @@ func BenchmarkSyncPostgres(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(benchMails*b.N)/b.Elapsed().Seconds(), "msg/s")
+}
+
+// The database server restarts in the middle of a sync: the sync ends with
+// an error the clerk can read, and the next sync stores every mail exactly
+// once (the checkpoint only advances with the mail it covers).
+func TestSyncPostgresRestartMidway(t *testing.T) {
+	ctx := context.Background()
+	c := startPostgres(t)
+	srv := startMemServer(t, memOptions{})
+	admin := srv.admin(t)
+	const n = 40
+	for i := 1; i <= n; i++ {
+		appendMessages(t, admin, "INBOX", nil, testMessage(i))
+	}
+	db := openPostgresBook(t, c)
+	restarted := false
+	_, err := Sync(ctx, db, srv.config(""), func(done, total int) {
+		if done >= 10 && !restarted {
+			restarted = true
+			if err := c.Restart(); err != nil {
+				t.Error(err)
+			}
+		}
+	})
+	if !restarted {
+		t.Fatal("the sync never reached the restart")
+	}
+	if err != nil {
+		msg := Describe(err)
+		t.Logf("sync across the restart: %s", msg)
+		if !strings.Contains(msg, "数据库") && !strings.Contains(msg, "连接") {
+			t.Errorf("unclear message %q", msg)
+		}
+	}
+	st, err := Sync(ctx, db, srv.config(""), nil)
+	if err != nil {
+		t.Fatalf("sync after the restart: %v", err)
+	}
+	if got := storedMessageIDs(t, db); !slices.Equal(got, wantIDs(1, n)) {
+		t.Errorf("after the restart stored %d mails: %v (last sync %+v)", len(got), got, st)
+	}
 }
