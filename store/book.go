@@ -50,13 +50,19 @@ type CaseService interface {
 	CountCases(ctx context.Context, f Filter) (int, error)
 	// UpdateCase applies a correction (see CaseEdit.Apply) and records
 	// which fields changed.
-	UpdateCase(ctx context.Context, id int64, e CaseEdit, clerk string) (*Case, error)
+	//
+	// UpdateCase, MoveCase and CheckItem take the version of the case the
+	// clerk saw: when the case has changed since, they fail with a
+	// *ConflictError and write nothing. Version 0 means the caller read
+	// the case within this very call (the command line) and skips the
+	// check.
+	UpdateCase(ctx context.Context, id, version int64, e CaseEdit, clerk string) (*Case, error)
 	// MoveCase moves a case to status to. at is when it really happened
 	// (zero means now); a supplement (returned → received) restarts the
 	// clock on that day.
-	MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
+	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
 	// CheckItem records the check of material item n (1-based).
-	CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
+	CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*Case, error)
 	// History returns the events of a case, oldest first (in the order
 	// they were recorded).
 	History(ctx context.Context, caseID int64) ([]Event, error)

@@ -36,6 +36,10 @@ type Case struct {
 	Note        string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts the changes of the case (1 when registered; every
+	// move, check, correction, linked mail and added file raises it). A
+	// change is made against the version the clerk saw.
+	Version int64
 
 	Materials []rules.Item
 	MailIDs   []int64

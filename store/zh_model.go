@@ -17,3 +17,9 @@ const (
 	msgFieldDomains     = "域名"
 	msgFieldDetails     = "来件信息"
 )
+
+// Chinese messages of concurrent changes.
+const (
+	msgConflict = "该案件已被 %s 于 %s 修改,请刷新后再试"
+	msgSomeone  = "他人"
+)

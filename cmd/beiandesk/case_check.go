@@ -42,7 +42,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.CheckItem(ctx, id, n, st, *note, e.clerkName(ctx, db))
+	c, err := db.CheckItem(ctx, id, 0, n, st, *note, e.clerkName(ctx, db))
 	if err != nil {
 		return err
 	}

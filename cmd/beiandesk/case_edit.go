@@ -55,7 +55,7 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.UpdateCase(ctx, id, edit, e.clerkName(ctx, db))
+	c, err := db.UpdateCase(ctx, id, 0, edit, e.clerkName(ctx, db))
 	if err != nil {
 		return err
 	}

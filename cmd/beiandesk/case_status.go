@@ -39,7 +39,7 @@ func caseStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	c, err := db.MoveCase(ctx, id, status, when, *note, e.clerkName(ctx, db))
+	c, err := db.MoveCase(ctx, id, 0, status, when, *note, e.clerkName(ctx, db))
 	if err != nil {
 		return err
 	}

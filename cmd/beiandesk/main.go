@@ -72,6 +72,11 @@ func describe(err error) string {
 	if errors.As(err, &fe) {
 		msg = "--" + fe.Field + ": " + fe.Err.Error()
 	}
+	// A concurrent change is said in the clerk's words, without context.
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		msg = ce.Error()
+	}
 	// The operating system's own words are English; say it in Chinese too.
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

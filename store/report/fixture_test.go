@@ -144,12 +144,12 @@ func (f *fixture) add(letter string, in store.NewCase, moves ...string) {
 		to, when, _ := strings.Cut(m, " ")
 		if to == "accepted" {
 			for i := range c.Materials {
-				if _, err := f.db.CheckItem(f.ctx, c.ID, i+1, rules.ItemPresent, "", "李娜"); err != nil {
+				if _, err := f.db.CheckItem(f.ctx, c.ID, 0, i+1, rules.ItemPresent, "", "李娜"); err != nil {
 					f.t.Fatalf("case %s: %v", letter, err)
 				}
 			}
 		}
-		if c, err = f.db.MoveCase(f.ctx, c.ID, rules.Status(to), at(when), "", "李娜"); err != nil {
+		if c, err = f.db.MoveCase(f.ctx, c.ID, 0, rules.Status(to), at(when), "", "李娜"); err != nil {
 			f.t.Fatalf("case %s %s: %v", letter, m, err)
 		}
 	}

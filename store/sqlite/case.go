@@ -122,7 +122,7 @@ type querier interface {
 const caseColumns = `c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
 	c.clock_day, coalesce(c.due, ''), c.closed_at, coalesce(c.closed_day, ''), c.sponsor_type, c.applicant,
 	c.sponsor, c.cert_no, c.provider, c.contact, c.phone, c.filings, c.domains, c.details, c.note,
-	c.created_at, c.updated_at`
+	c.created_at, c.updated_at, c.version`
 
 func scanCase(row interface{ Scan(...any) error }) (*store.Case, error) {
 	var c store.Case
@@ -132,7 +132,7 @@ func scanCase(row interface{ Scan(...any) error }) (*store.Case, error) {
 	err := row.Scan(&c.ID, &c.Number, &c.Kind, &c.Channel, &c.Status, &recv, &c.ReceivedDay,
 		&c.ClockDay, &c.Due, &closed, &c.ClosedDay, &c.SponsorType, &c.Applicant, &c.Sponsor,
 		&c.CertNo, &c.Provider, &c.Contact, &c.Phone, &filings, &domains, &details, &c.Note,
-		&created, &updated)
+		&created, &updated, &c.Version)
 	if err != nil {
 		return nil, err
 	}

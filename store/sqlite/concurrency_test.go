@@ -43,7 +43,7 @@ func TestTwoHandlesWriteConcurrently(t *testing.T) {
 				}
 				// Every writer toggles the shared case's items: read-modify-write
 				// in one immediate transaction.
-				if _, err := db.CheckItem(ctx, shared.ID, 1+(i+w)%3, rules.ItemPresent, "", "x"); err != nil {
+				if _, err := db.CheckItem(ctx, shared.ID, 0, 1+(i+w)%3, rules.ItemPresent, "", "x"); err != nil {
 					errs <- err
 					return
 				}

@@ -10,7 +10,7 @@ func TestHistoryIsAppendOnly(t *testing.T) {
 	db := openTemp(t)
 	ctx := context.Background()
 	c := mustCreate(t, db, sampleCase())
-	if _, err := db.CheckItem(ctx, c.ID, 1, "present", "", "王芳"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 1, "present", "", "王芳"); err != nil {
 		t.Fatal(err)
 	}
 	hist, err := db.History(ctx, c.ID)

@@ -266,7 +266,7 @@ func (db *DB) LinkMail(ctx context.Context, caseID, mailID int64, clerk string) 
 		if err := linkMail(ctx, tx, caseID, c.Number, mailID, clerk, db.Now()); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, rfc3339(db.Now()), caseID)
+		_, err = tx.ExecContext(ctx, `UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?`, rfc3339(db.Now()), caseID)
 		return err
 	})
 }
@@ -322,6 +322,9 @@ func (db *DB) AddCaseFile(ctx context.Context, caseID int64, name string, r io.R
 		if _, err := tx.ExecContext(ctx, `INSERT INTO case_file (case_id, pos, name, size, sha256, added_at)
 			VALUES (?, (SELECT coalesce(max(pos), 0) + 1 FROM case_file WHERE case_id = ?), ?, ?, ?, ?)`,
 			caseID, caseID, name, size, sha, rfc3339(now)); err != nil {
+			return fmt.Errorf("add file: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET version = version + 1 WHERE id = ?`, caseID); err != nil {
 			return fmt.Errorf("add file: %w", err)
 		}
 		a = store.Attachment{Name: name, Size: size, SHA256: sha}

@@ -15,7 +15,7 @@ import (
 // MoveCase moves a case along its lifecycle. at is when it really happened
 // (zero means now); a supplement (returned → received) restarts the clock on
 // that day.
-func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error) {
+func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error) {
 	now := db.Now()
 	if at.IsZero() {
 		at = now
@@ -23,6 +23,9 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 	err := db.withTx(ctx, func(tx *sql.Tx) error {
 		c, err := getCase(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
@@ -42,7 +45,7 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 			}
 		}
 		day := workday.DayOf(at)
-		sets := []string{"status = ?", "updated_at = ?"}
+		sets := []string{"status = ?", "updated_at = ?", "version = version + 1"}
 		args := []any{to, rfc3339(now)}
 		if c.Status == rules.StatusReturned && to == rules.StatusReceived {
 			due, err := dueDate(ctx, tx, c.Kind, day)
@@ -70,12 +73,15 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 }
 
 // CheckItem records the check of material item n (1-based).
-func (db *DB) CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error) {
+func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error) {
 	now := db.Now()
 	note = strings.TrimSpace(note)
 	err := db.withTx(ctx, func(tx *sql.Tx) error {
 		c, err := getCase(ctx, tx, id)
 		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
 		if len(c.Materials) == 0 {
@@ -94,7 +100,7 @@ func (db *DB) CheckItem(ctx context.Context, id int64, n int, state rules.ItemSt
 			WHERE case_id = ? AND pos = ?`, state, note, rfc3339(now), clerk, id, n); err != nil {
 			return fmt.Errorf("update material: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, rfc3339(now), id); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?`, rfc3339(now), id); err != nil {
 			return err
 		}
 		msg := fmt.Sprintf(msgEventCheck, c.Materials[n-1].Item, state.Label())

@@ -78,14 +78,14 @@ func testReportCases(t *testing.T, open Opener) {
 	at := func(m time.Month, d, h int) time.Time { return time.Date(2026, m, d, h, 0, 0, 0, cst) }
 	move := func(id int64, to rules.Status, when time.Time) {
 		t.Helper()
-		if _, err := db.MoveCase(ctx, id, to, when, "", "李娜"); err != nil {
+		if _, err := db.MoveCase(ctx, id, 0, to, when, "", "李娜"); err != nil {
 			t.Fatal(err)
 		}
 	}
 	complete := func(c *store.Case) {
 		t.Helper()
 		for i := range c.Materials {
-			if _, err := db.CheckItem(ctx, c.ID, i+1, rules.ItemPresent, "", "李娜"); err != nil {
+			if _, err := db.CheckItem(ctx, c.ID, 0, i+1, rules.ItemPresent, "", "李娜"); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -144,23 +144,23 @@ func testLifecycle(t *testing.T, open Opener) {
 		return tm
 	}
 	// Accepting an incomplete case is refused and changes nothing.
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusAccepted, at("2026-10-08T09:00:00+08:00"), "", "李娜"); err == nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusAccepted, at("2026-10-08T09:00:00+08:00"), "", "李娜"); err == nil {
 		t.Fatal("accepted an incomplete case")
 	}
-	if _, err := db.CheckItem(ctx, c.ID, 2, rules.ItemDefective, "", "李娜"); err == nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 2, rules.ItemDefective, "", "李娜"); err == nil {
 		t.Fatal("defect without a reason accepted")
 	}
-	if _, err := db.CheckItem(ctx, c.ID, 2, rules.ItemDefective, "未加盖公章", "李娜"); err != nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 2, rules.ItemDefective, "未加盖公章", "李娜"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.CheckItem(ctx, c.ID, 4, rules.ItemPresent, "", "李娜"); err == nil {
+	if _, err := db.CheckItem(ctx, c.ID, 0, 4, rules.ItemPresent, "", "李娜"); err == nil {
 		t.Fatal("item 4 of 3 accepted")
 	}
 	// Returned on Oct 9; the supplement arrives on Oct 12 and restarts the clock.
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusReturned, at("2026-10-09T10:00:00+08:00"), "缺公章", "李娜"); err != nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusReturned, at("2026-10-09T10:00:00+08:00"), "缺公章", "李娜"); err != nil {
 		t.Fatal(err)
 	}
-	c2, err := db.MoveCase(ctx, c.ID, rules.StatusReceived, at("2026-10-12T15:00:00+08:00"), "补正材料已到", "李娜")
+	c2, err := db.MoveCase(ctx, c.ID, 0, rules.StatusReceived, at("2026-10-12T15:00:00+08:00"), "补正材料已到", "李娜")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,25 +168,25 @@ func testLifecycle(t *testing.T, open Opener) {
 		t.Fatalf("after supplement clock %s due %s", c2.ClockDay, c2.Due)
 	}
 	for i := 1; i <= 3; i++ {
-		if _, err := db.CheckItem(ctx, c.ID, i, rules.ItemPresent, "", "李娜"); err != nil {
+		if _, err := db.CheckItem(ctx, c.ID, 0, i, rules.ItemPresent, "", "李娜"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusAccepted, at("2026-10-13T09:00:00+08:00"), "", "李娜"); err != nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusAccepted, at("2026-10-13T09:00:00+08:00"), "", "李娜"); err != nil {
 		t.Fatal(err)
 	}
 	// Moves back in time are refused.
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusDone, at("2026-10-10T09:00:00+08:00"), "", "李娜"); err == nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusDone, at("2026-10-10T09:00:00+08:00"), "", "李娜"); err == nil {
 		t.Fatal("done before accepted")
 	}
-	done, err := db.MoveCase(ctx, c.ID, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜")
+	done, err := db.MoveCase(ctx, c.ID, 0, rules.StatusDone, at("2026-10-19T16:00:00+08:00"), "已注销", "李娜")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if done.ClosedDay != "2026-10-19" || !rules.OnTime(mustDate(t, done.Due), mustDate(t, done.ClosedDay)) {
 		t.Fatalf("closed %s due %s", done.ClosedDay, done.Due)
 	}
-	if _, err := db.MoveCase(ctx, c.ID, rules.StatusWithdrawn, time.Time{}, "", "李娜"); err == nil {
+	if _, err := db.MoveCase(ctx, c.ID, 0, rules.StatusWithdrawn, time.Time{}, "", "李娜"); err == nil {
 		t.Fatal("moved a final case")
 	}
 	hist, _ := db.History(ctx, c.ID)

@@ -14,7 +14,7 @@ func testUpdateCase(t *testing.T, open Opener) {
 	ctx := context.Background()
 	db := openTemp(t, open)
 	c := MustCreate(t, db, SampleCase())
-	got, err := db.UpdateCase(ctx, c.ID, store.CaseEdit{
+	got, err := db.UpdateCase(ctx, c.ID, 0, store.CaseEdit{
 		Sponsor: ptr("太原市晋阳网络科技股份有限公司"), Phone: ptr("0351 8788032"),
 		Filings: []string{"晋ICP备12345678号-2"}, Details: map[string]string{"fax_pages": "3"},
 	}, "王芳")
@@ -42,7 +42,7 @@ func testUpdateCase(t *testing.T, open Opener) {
 		t.Fatalf("history %+v", last)
 	}
 	// No change, no event.
-	if _, err := db.UpdateCase(ctx, c.ID, store.CaseEdit{Sponsor: ptr(got.Sponsor)}, "王芳"); err != nil {
+	if _, err := db.UpdateCase(ctx, c.ID, 0, store.CaseEdit{Sponsor: ptr(got.Sponsor)}, "王芳"); err != nil {
 		t.Fatal(err)
 	}
 	if again, _ := db.History(ctx, c.ID); len(again) != len(hist) {
@@ -55,7 +55,7 @@ func testUpdateCase(t *testing.T, open Opener) {
 		"filing":  {Filings: []string{"晋ICP备号"}},
 		"domain":  {Domains: []string{"例子"}},
 	} {
-		_, err := db.UpdateCase(ctx, c.ID, e, "王芳")
+		_, err := db.UpdateCase(ctx, c.ID, 0, e, "王芳")
 		var fe *store.FieldError
 		if !errors.As(err, &fe) || fe.Field != field {
 			t.Errorf("%s: %v", field, err)

@@ -66,12 +66,12 @@ func testDashboard(t *testing.T, open Opener) {
 		for _, s := range c.steps {
 			if s.to == rules.StatusAccepted {
 				for i := range got.Materials {
-					if _, err := db.CheckItem(ctx, got.ID, i+1, rules.ItemPresent, "", "t"); err != nil {
+					if _, err := db.CheckItem(ctx, got.ID, 0, i+1, rules.ItemPresent, "", "t"); err != nil {
 						t.Fatal(err)
 					}
 				}
 			}
-			if _, err := db.MoveCase(ctx, got.ID, s.to, day(s.at), "", "t"); err != nil {
+			if _, err := db.MoveCase(ctx, got.ID, 0, s.to, day(s.at), "", "t"); err != nil {
 				t.Fatalf("%s → %s: %v", c.sponsor, s.to, err)
 			}
 		}

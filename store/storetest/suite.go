@@ -33,6 +33,7 @@ func Run(t *testing.T, open Opener) {
 		{"Lease", testLease},
 		{"ImportCases", testImportCases},
 		{"ReportCases", testReportCases},
+		{"StaleVersionRefused", testStaleVersionRefused},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

@@ -268,10 +268,10 @@ func (v *caseDetail) checklistSection() fyne.CanvasObject {
 
 // check records the check of material n.
 func (v *caseDetail) check(n int, st rules.ItemState, note string) {
-	id := v.c.ID
+	id, version := v.c.ID, v.c.Version
 	clerk := v.d.clerk()
 	v.d.bg(func() func() {
-		_, err := v.d.db.CheckItem(v.d.ctx, id, n, st, note, clerk)
+		_, err := v.d.db.CheckItem(v.d.ctx, id, version, n, st, note, clerk)
 		return func() {
 			if err != nil {
 				v.d.showError(err)
@@ -346,7 +346,7 @@ func (v *caseDetail) move(to rules.Status) {
 	clerk := v.d.clerk()
 	v.d.confirm(txtMoveTitle, fmt.Sprintf(txtMoveAsk, c.Number, c.Status.Label(), to.Label()), moveLabels[to], func() {
 		v.d.bg(func() func() {
-			_, err := v.d.db.MoveCase(v.d.ctx, c.ID, to, at, note, clerk)
+			_, err := v.d.db.MoveCase(v.d.ctx, c.ID, c.Version, to, at, note, clerk)
 			return func() {
 				if err != nil {
 					v.d.showError(err)

@@ -84,7 +84,7 @@ func (ed *caseEditor) save() {
 		Domains: texts(lines(ed.inputs["domain"].Text)),
 	}
 	v := ed.v
-	_, err := v.d.db.UpdateCase(v.d.ctx, v.c.ID, edit, v.d.clerk())
+	_, err := v.d.db.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
 	var fe *store.FieldError
 	switch {
 	case errors.As(err, &fe) && ed.fields[fe.Field] != nil:

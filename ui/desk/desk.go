@@ -304,5 +304,9 @@ func (d *Desk) errText(err error) string {
 	if errors.As(err, &fe) {
 		return fe.Err.Error()
 	}
+	var ce *store.ConflictError
+	if errors.As(err, &ce) {
+		return ce.Error()
+	}
 	return err.Error()
 }

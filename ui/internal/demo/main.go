@@ -238,13 +238,13 @@ func populate(ctx context.Context, db store.Book, now time.Time) error {
 			}
 			if to == rules.StatusAccepted {
 				for n := range c.Materials {
-					if _, err := db.CheckItem(ctx, c.ID, n+1, rules.ItemPresent, "", clerk); err != nil {
+					if _, err := db.CheckItem(ctx, c.ID, 0, n+1, rules.ItemPresent, "", clerk); err != nil {
 						return err
 					}
 				}
 			}
 			if to == rules.StatusReturned && len(c.Materials) > 0 {
-				if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemDefective, "未使用A4纸,缺少公章", clerk); err != nil {
+				if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemDefective, "未使用A4纸,缺少公章", clerk); err != nil {
 					return err
 				}
 			}
@@ -252,13 +252,13 @@ func populate(ctx context.Context, db store.Book, now time.Time) error {
 			if to == rules.StatusRejected {
 				note = "备案主体不在本省,请向属地管理局申请"
 			}
-			if _, err := db.MoveCase(ctx, c.ID, to, t, note, clerk); err != nil {
+			if _, err := db.MoveCase(ctx, c.ID, 0, to, t, note, clerk); err != nil {
 				return fmt.Errorf("case %s → %s: %w", c.Number, to, err)
 			}
 		}
 		// Some open cases have part of their materials checked.
 		if len(p.steps) == 0 && len(c.Materials) > 1 && r.IntN(2) == 0 {
-			if _, err := db.CheckItem(ctx, c.ID, 1, rules.ItemPresent, "", clerk); err != nil {
+			if _, err := db.CheckItem(ctx, c.ID, 0, 1, rules.ItemPresent, "", clerk); err != nil {
 				return err
 			}
 		}
