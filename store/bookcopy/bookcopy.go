@@ -79,13 +79,14 @@ func cols(spec string) []Column {
 }
 
 // Tables are copied in this order, parents before children. Leases are not
-// copied: they belong to the running workstations. A case's search text and
-// version are the target's own (rebuilt, and starting anew).
+// copied: they belong to the running workstations. A case's search text is
+// the target's own (rebuilt from the copied fields).
 var Tables = []Table{
 	{"setting", cols("key value"), msgSettings},
 	{"case_seq", cols("prefix year:i last:i"), ""},
 	{"cases", cols(`id:i number kind channel status received_at received_day clock_day due closed_at closed_day
-		sponsor_type applicant sponsor cert_no provider contact phone filings domains details note created_at updated_at`), msgCases},
+		sponsor_type applicant sponsor cert_no provider contact phone filings domains details note created_at updated_at
+		version:i`), msgCases},
 	{"material", cols("case_id:i pos:i item state note checked_at checked_by"), msgMaterials},
 	{"event", cols("id:i case_id:i at recorded_at clerk action from_status to_status note"), msgEvents},
 	{"holiday_year", cols("year:i off work source imported_at"), msgHolidayYears},

@@ -41,11 +41,11 @@ func fill(t *testing.T, b store.Book) {
 		}
 	}
 	for i := 1; i <= 3; i++ {
-		if _, err := b.CheckItem(ctx, first.ID, i, rules.ItemPresent, "", "王芳"); err != nil {
+		if _, err := b.CheckItem(ctx, first.ID, 0, i, rules.ItemPresent, "", "王芳"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := b.MoveCase(ctx, first.ID, rules.StatusAccepted, recv.Add(24*time.Hour), "材料齐全", "李强"); err != nil {
+	if _, err := b.MoveCase(ctx, first.ID, 0, rules.StatusAccepted, recv.Add(24*time.Hour), "材料齐全", "李强"); err != nil {
 		t.Fatal(err)
 	}
 	tx, err := b.BeginMail(ctx)

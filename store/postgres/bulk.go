@@ -117,7 +117,7 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 		caseRows[i] = []any{ids[i], c.Number, string(c.Kind), string(c.Channel), string(c.Status), rfc3339(c.ReceivedAt),
 			c.ReceivedDay, c.ClockDay, nullString(c.Due), closedAt, nullString(c.ClosedDay), string(c.SponsorType),
 			string(c.Applicant), c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone, jsonList(c.Filings),
-			jsonList(c.Domains), string(details), c.Note, rfc3339(c.CreatedAt), rfc3339(c.UpdatedAt), c.SearchText()}
+			jsonList(c.Domains), string(details), c.Note, rfc3339(c.CreatedAt), rfc3339(c.UpdatedAt), c.SearchText(), max(c.Version, 1)}
 		for j, it := range c.Materials {
 			matRows = append(matRows, []any{ids[i], j + 1, it.Item, string(it.State), it.Note})
 		}
@@ -133,7 +133,7 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 	if err := db.insertRows(ctx, tx, "cases", []string{"id", "number", "kind", "channel", "status",
 		"received_at", "received_day", "clock_day", "due", "closed_at", "closed_day", "sponsor_type", "applicant",
 		"sponsor", "cert_no", "provider", "contact", "phone", "filings", "domains", "details", "note",
-		"created_at", "updated_at", "search"}, caseRows); err != nil {
+		"created_at", "updated_at", "search", "version"}, caseRows); err != nil {
 		return nil, fmt.Errorf("cases: %w", err)
 	}
 	if err := db.insertRows(ctx, tx, "material", []string{"case_id", "pos", "item", "state", "note"}, matRows); err != nil {

@@ -132,11 +132,10 @@ func scanCase(row pgx.Row) (*store.Case, int, error) {
 	var recv, created, updated string
 	var closed *string
 	var filings, domains, details string
-	var version int
 	err := row.Scan(&c.ID, &c.Number, &c.Kind, &c.Channel, &c.Status, &recv, &c.ReceivedDay,
 		&c.ClockDay, &c.Due, &closed, &c.ClosedDay, &c.SponsorType, &c.Applicant, &c.Sponsor,
 		&c.CertNo, &c.Provider, &c.Contact, &c.Phone, &filings, &domains, &details, &c.Note,
-		&created, &updated, &version)
+		&created, &updated, &c.Version)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -156,7 +155,7 @@ func scanCase(row pgx.Row) (*store.Case, int, error) {
 	if c.Domains == nil {
 		c.Domains = []string{}
 	}
-	return &c, version, nil
+	return &c, int(c.Version), nil
 }
 
 // getCase loads a case; lock takes its row lock for the rest of the

@@ -13,11 +13,14 @@ import (
 
 // UpdateCase validates e against the case's own kind and sponsor type,
 // applies it and records which fields changed in the history.
-func (db *DB) UpdateCase(ctx context.Context, id int64, e store.CaseEdit, clerk string) (*store.Case, error) {
+func (db *DB) UpdateCase(ctx context.Context, id, version int64, e store.CaseEdit, clerk string) (*store.Case, error) {
 	now := db.Now()
 	err := db.withTx(ctx, func(tx pgx.Tx) error {
 		c, err := getCase(ctx, tx, id, true)
 		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
 		ed, err := e.Apply(c)

@@ -224,7 +224,7 @@ func TestChiefCopiesIn(t *testing.T) {
 		t.Fatalf("history %+v %v", h, err)
 	}
 	// After the copy, the chief's own work is recorded under the chief's name.
-	if _, err := chiefDB.MoveCase(ctx, sc.ID, "withdrawn", time.Time{}, "", "冒名"); err != nil {
+	if _, err := chiefDB.MoveCase(ctx, sc.ID, 0, "withdrawn", time.Time{}, "", "冒名"); err != nil {
 		t.Fatal(err)
 	}
 	h, _ = chiefDB.History(ctx, sc.ID)

@@ -241,14 +241,14 @@ func (wk *worker) randomOp(ctx context.Context, db *DB, rng *rand.Rand, i int) e
 		if rng.IntN(4) == 0 {
 			state = rules.ItemMissing
 		}
-		_, err := db.CheckItem(ctx, id, 1+rng.IntN(3), state, "", "w")
+		_, err := db.CheckItem(ctx, id, 0, 1+rng.IntN(3), state, "", "w")
 		return err
 	case p < 70:
-		_, err := db.MoveCase(ctx, id, moveTargets[rng.IntN(len(moveTargets))], time.Time{}, "", "w")
+		_, err := db.MoveCase(ctx, id, 0, moveTargets[rng.IntN(len(moveTargets))], time.Time{}, "", "w")
 		return err
 	case p < 85:
 		s := fmt.Sprint("改名", i, "-", rng.Int())
-		_, err := db.UpdateCase(ctx, id, store.CaseEdit{Sponsor: &s}, "w")
+		_, err := db.UpdateCase(ctx, id, 0, store.CaseEdit{Sponsor: &s}, "w")
 		return err
 	case p < 95:
 		mid := int64(1 + wk.slot + 8*rng.IntN(sharedMails/8))

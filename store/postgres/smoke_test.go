@@ -33,18 +33,18 @@ func TestSmoke(t *testing.T) {
 		t.Fatalf("%+v", c)
 	}
 	for i := 1; i <= 3; i++ {
-		if c, err = db.CheckItem(ctx, c.ID, i, rules.ItemPresent, "", "x"); err != nil {
+		if c, err = db.CheckItem(ctx, c.ID, 0, i, rules.ItemPresent, "", "x"); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if c, err = db.MoveCase(ctx, c.ID, rules.StatusAccepted, time.Time{}, "", "x"); err != nil {
+	if c, err = db.MoveCase(ctx, c.ID, 0, rules.StatusAccepted, time.Time{}, "", "x"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err = db.MoveCase(ctx, c.ID, rules.StatusReturned, time.Time{}, "", "x"); err == nil {
+	if _, err = db.MoveCase(ctx, c.ID, 0, rules.StatusReturned, time.Time{}, "", "x"); err == nil {
 		t.Fatal("accepted → returned allowed")
 	}
 	sp := "新名字"
-	if c, err = db.UpdateCase(ctx, c.ID, store.CaseEdit{Sponsor: &sp}, "x"); err != nil || c.Sponsor != sp {
+	if c, err = db.UpdateCase(ctx, c.ID, 0, store.CaseEdit{Sponsor: &sp}, "x"); err != nil || c.Sponsor != sp {
 		t.Fatal(c, err)
 	}
 	for _, q := range []string{"新名", "新名字", "例子", "EXAMPLE.COM", "xn--", "ZX-2026", "%"} {
@@ -107,7 +107,7 @@ func TestSmoke(t *testing.T) {
 	if _, err := db.AddCaseFile(ctx, c.ID, "scan.pdf", strings.NewReader("scan"), "x"); err != nil {
 		t.Fatal(err)
 	}
-	if c, err = db.MoveCase(ctx, c.ID, rules.StatusDone, time.Time{}, "", "x"); err != nil || c.ClosedDay == "" {
+	if c, err = db.MoveCase(ctx, c.ID, 0, rules.StatusDone, time.Time{}, "", "x"); err != nil || c.ClosedDay == "" {
 		t.Fatal(c, err)
 	}
 	d, err := db.Dashboard(ctx, time.Now())

@@ -17,7 +17,7 @@ import (
 // (zero means now); a supplement (returned → received) restarts the clock on
 // that day. The case row is locked first, so a concurrent move waits and
 // then judges the lifecycle against the state this one left.
-func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error) {
+func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*store.Case, error) {
 	now := db.Now()
 	if at.IsZero() {
 		at = now
@@ -25,6 +25,9 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 	err := db.withTx(ctx, func(tx pgx.Tx) error {
 		c, err := getCase(ctx, tx, id, true)
 		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
 		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
@@ -71,12 +74,15 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 }
 
 // CheckItem records the check of material item n (1-based).
-func (db *DB) CheckItem(ctx context.Context, id int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error) {
+func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rules.ItemState, note, clerk string) (*store.Case, error) {
 	now := db.Now()
 	note = strings.TrimSpace(note)
 	err := db.withTx(ctx, func(tx pgx.Tx) error {
 		c, err := getCase(ctx, tx, id, true)
 		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
 		if len(c.Materials) == 0 {
