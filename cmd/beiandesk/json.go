@@ -40,6 +40,7 @@ type caseJSON struct {
 	WorkdaysLeft    *int              `json:"workdays_left"`
 	Details         map[string]string `json:"details"`
 	Warnings        []string          `json:"warnings,omitempty"`
+	Version         int64             `json:"version"`
 }
 
 type materialJSON struct {
@@ -55,7 +56,7 @@ func toCaseJSON(c *store.Case, cal *workday.Calendar, today time.Time) caseJSON 
 		SponsorType: string(c.SponsorType), Sponsor: c.Sponsor, Filings: c.Filings,
 		Provider: c.Provider, MailIDs: c.MailIDs, Applicant: string(c.Applicant), CertNo: c.CertNo,
 		Contact: c.Contact, Phone: c.Phone, DomainsPunycode: c.Domains, ClockStart: c.ClockDay,
-		Complete: c.Complete(), Details: c.Details, Warnings: c.Warnings,
+		Complete: c.Complete(), Details: c.Details, Warnings: c.Warnings, Version: c.Version,
 		Domains: make([]string, len(c.Domains)), Materials: make([]materialJSON, len(c.Materials)),
 	}
 	for i, d := range c.Domains {

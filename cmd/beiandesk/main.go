@@ -119,6 +119,8 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 			return caseCheck(ctx, e, rest)
 		case "edit":
 			return caseEdit(ctx, e, rest)
+		case "show":
+			return caseShow(ctx, e, rest)
 		}
 		return usageError{fmt.Sprintf(msgUnknownCommand, "case "+sub)}
 	case "cases":

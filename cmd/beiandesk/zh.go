@@ -3,7 +3,7 @@ package main
 // Chinese text of the command line, kept together for review.
 const (
 	msgUnknownCommand = "未知命令「%s」,运行 beiandesk help 查看用法"
-	msgCaseUsage      = "用法: beiandesk case new|status|check …"
+	msgCaseUsage      = "用法: beiandesk case new|status|check|edit|show …"
 	msgHolidaysUsage  = "用法: beiandesk holidays import|list …"
 	msgBadTime        = "无法识别的时间「%s」,应为 RFC 3339 格式,如 2026-09-30T10:00:00+08:00"
 	msgBadID          = "案件编号「%s」无效,应为正整数"
