@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -107,6 +108,19 @@ func TestClerksCommand(t *testing.T) {
 		t.Fatalf("case new as clerk: exit %d: %s", code, errs)
 	}
 	id := decodeCase(t, out).ID
+	var shown struct {
+		Version int64 `json:"version"`
+		History []struct {
+			Clerk  string `json:"clerk"`
+			Action string `json:"action"`
+		} `json:"history"`
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, clerkURL, "case", "show", fmt.Sprint(id), "--json")), &shown); err != nil {
+		t.Fatal(err)
+	}
+	if shown.Version != 1 || len(shown.History) != 1 || shown.History[0].Clerk != "王芳" {
+		t.Fatalf("case show on the server: %+v", shown)
+	}
 	db, err := postgres.Open(context.Background(), owner)
 	if err != nil {
 		t.Fatal(err)
