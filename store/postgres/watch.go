@@ -12,36 +12,46 @@ import (
 // since changes may have been missed meanwhile. Notifications arriving
 // close together are folded into one call.
 func (db *DB) Watch(ctx context.Context, changed func()) error {
-	for {
+	wait := time.Second
+	for reconnect := false; ; reconnect = true {
 		// Any failure of the listening connection is treated alike: wait,
-		// listen again, and let the screens reload.
-		_ = db.listen(ctx, changed)
+		// listen again, and once listening let the screens reload. While
+		// the server is down nothing is called, so the screens are not
+		// reloaded into errors every second.
+		if db.listen(ctx, changed, reconnect) {
+			wait = time.Second
+		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-time.After(time.Second):
+		case <-time.After(wait):
 		}
-		changed()
+		wait = min(2*wait, 10*time.Second)
 	}
 }
 
 // watchFold is how long Watch waits for more notifications before it calls.
 const watchFold = 100 * time.Millisecond
 
-func (db *DB) listen(ctx context.Context, changed func()) error {
+// listen waits for notifications on a connection of its own until it
+// fails or ctx ends; it reports whether it got to listen at all.
+func (db *DB) listen(ctx context.Context, changed func(), reconnect bool) bool {
 	conn, err := db.pool.Acquire(ctx)
 	if err != nil {
-		return err
+		return false
 	}
 	// A listening connection must not go back to the pool.
 	pc := conn.Hijack()
 	defer pc.Close(context.WithoutCancel(ctx))
 	if _, err := pc.Exec(ctx, `LISTEN beiandesk_changes`); err != nil {
-		return err
+		return false
+	}
+	if reconnect {
+		changed()
 	}
 	for {
 		if _, err := pc.WaitForNotification(ctx); err != nil {
-			return err
+			return true
 		}
 		// Drain what arrives shortly after, then call once.
 		for {
@@ -49,11 +59,8 @@ func (db *DB) listen(ctx context.Context, changed func()) error {
 			_, err := pc.WaitForNotification(wctx)
 			cancel()
 			if err != nil {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				if wctx.Err() == nil {
-					return err
+				if ctx.Err() != nil || wctx.Err() == nil {
+					return true
 				}
 				break
 			}

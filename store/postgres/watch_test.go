@@ -56,3 +56,40 @@ func TestWatch(t *testing.T) {
 		t.Fatal("Watch did not return after cancel")
 	}
 }
+
+// The server restarts under a watcher: it listens again and calls once, so
+// the screens reload what they may have missed; later changes still wake it.
+func TestWatchAcrossRestart(t *testing.T) {
+	ctx := context.Background()
+	c, url := migratedURL(t)
+	a, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	calls := make(chan struct{}, 100)
+	go a.Watch(wctx, func() { calls <- struct{}{} })
+	time.Sleep(200 * time.Millisecond)
+	if err := c.Restart(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-calls:
+	case <-time.After(15 * time.Second):
+		t.Fatal("no call after the restart")
+	}
+	time.Sleep(300 * time.Millisecond)
+	for len(calls) > 0 {
+		<-calls
+	}
+	if _, err := a.CreateCase(ctx, sampleNew(0), "x"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-calls:
+	case <-time.After(2 * time.Second):
+		t.Fatal("no call for a change after the restart")
+	}
+}
