@@ -17,7 +17,13 @@ import (
 	"beiandesk/store/workday"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+func TestMain(m *testing.M) {
+	code := pgtest.Main(m)
+	if dbPath != "" {
+		os.RemoveAll(filepath.Dir(dbPath))
+	}
+	os.Exit(code)
+}
 
 var today = time.Date(2026, 11, 27, 10, 0, 0, 0, workday.China())
 
