@@ -53,6 +53,7 @@ type Desk struct {
 	report    *reportView
 	settings  *settingsView
 	sync      *syncer
+	conn      *connBanner
 
 	// pending counts background jobs; tests wait on it.
 	pending sync.WaitGroup
@@ -100,7 +101,7 @@ func (d *Desk) content() fyne.CanvasObject {
 	)
 	d.tabs.OnSelected = func(*container.TabItem) { d.onTab() }
 	d.addShortcuts()
-	return d.tabs
+	return d.withBanner(d.tabs)
 }
 
 // start loads the first data of every screen and starts automatic sync.
@@ -110,6 +111,7 @@ func (d *Desk) start() {
 	d.cases.reload()
 	d.sync.schedule()
 	d.watchBook()
+	d.watchConn()
 	go d.tick()
 }
 
