@@ -17,7 +17,6 @@ import (
 	_ "beiandesk/cmd/beiandesk/internal/locale" // before Fyne; see the package
 	"beiandesk/store"
 	"beiandesk/store/backend"
-	"beiandesk/store/sqlite"
 )
 
 // Version is set at build time with -ldflags "-X main.Version=…".
@@ -97,6 +96,7 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 	}
 	if *version {
 		fmt.Fprintln(e.stdout, "beiandesk", Version)
+		e.printBook()
 		return nil
 	}
 	rest := fs.Args()
@@ -212,7 +212,7 @@ func (e *env) resolveDB() (string, error) {
 
 // DefaultDBPath is the case book chosen in 设置, else the one in the
 // per-user data folder.
-func DefaultDBPath() (string, error) { return sqlite.DefaultPath() }
+func DefaultDBPath() (string, error) { return backend.DefaultTarget() }
 
 func (e *env) open(ctx context.Context) (store.Book, error) {
 	path, err := e.resolveDB()

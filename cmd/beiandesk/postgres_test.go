@@ -102,7 +102,7 @@ func TestClerksCommand(t *testing.T) {
 		t.Fatalf("clerks list %+v", list)
 	}
 	clerkURL := c.URL(dbName, role, "pw")
-	out, errs, code := cli(t, clerkURL, "", "case", "new", "--kind", "deregister", "--channel", "fax",
+	out, errs, code := cli(t, clerkURL, "", "case", "new", "--kind", "deregister", "--channel", "fax", "--provider", "中国联通",
 		"--received", "2026-11-02T09:00:00+08:00", "--json")
 	if code != 0 || !strings.Contains(errs, "--clerk 已忽略") || !strings.Contains(errs, "王芳") {
 		t.Fatalf("case new as clerk: exit %d: %s", code, errs)

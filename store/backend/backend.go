@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"beiandesk/store"
-	"beiandesk/store/postgres"
 	"beiandesk/store/sqlite"
 )
 
@@ -31,5 +30,9 @@ func Open(ctx context.Context, target string) (store.Book, error) {
 
 // openServer opens a book on a PostgreSQL server.
 func openServer(ctx context.Context, url string) (store.Book, error) {
-	return postgres.Open(ctx, url)
+	db, err := openServerURL(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }

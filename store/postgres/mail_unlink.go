@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -13,9 +12,8 @@ import (
 
 // Chinese texts of unlinking, kept beside it (zh.go holds the rest).
 const (
-	msgEventUnlinkMail = "取消关联邮件「%s」"
+	msgEventUnlinkMail = store.EventNoteUnlinkMail
 	msgMailNotLinked   = "邮件 %d 未关联到该案件"
-	msgMailNoSubject   = "(无主题)邮件 %d"
 )
 
 // UnlinkMail undoes LinkMail (see store.CaseService).
@@ -48,13 +46,10 @@ func (db *DB) UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string
 	})
 }
 
-// mailEventNote names a mail in the history by its subject, which a clerk
-// recognises, rather than by its row number.
+// mailEventNote names a mail in the history by its subject
+// (store.MailEventNote).
 func mailEventNote(ctx context.Context, tx pgx.Tx, format string, mailID int64) string {
 	var subject string
 	_ = tx.QueryRow(ctx, `SELECT subject FROM mail WHERE id = $1`, mailID).Scan(&subject)
-	if subject = strings.TrimSpace(subject); subject == "" {
-		subject = fmt.Sprintf(msgMailNoSubject, mailID)
-	}
-	return fmt.Sprintf(format, subject)
+	return store.MailEventNote(format, subject, mailID)
 }

@@ -261,7 +261,19 @@ func (db *DB) Close() error {
 }
 
 // Location names the book for the window and --version: server and database.
-func (db *DB) Location() string { return db.name + " @ " + db.host }
+func (db *DB) Location() string { return location(db.name, db.host) }
+
+func location(name, host string) string { return name + " @ " + host }
+
+// Describe names the book rawURL points to as Location would, without
+// connecting: database and server, never the password.
+func Describe(rawURL string) string {
+	cfg, err := parseConfig(strings.TrimSpace(rawURL))
+	if err != nil {
+		return Redact(rawURL)
+	}
+	return location(cfg.ConnConfig.Database, hostPort(cfg.ConnConfig.Host, cfg.ConnConfig.Port))
+}
 
 // Path is the book's location (the SQLite book's file name).
 func (db *DB) Path() string { return "postgres://" + db.host + "/" + db.name }

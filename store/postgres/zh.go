@@ -1,5 +1,7 @@
 package postgres
 
+import "beiandesk/store"
+
 // Chinese messages of the PostgreSQL back end, kept together for review.
 const (
 	msgBadURL        = "数据库地址「%s」无法识别,应为 postgres://用户名@服务器:端口/数据库名"
@@ -40,11 +42,11 @@ const (
 	msgCheckClosed      = "案件状态为「%s」,不能再修改材料核对"
 	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
 	msgHolidayEmpty     = "未识别到任何日期"
-	msgEventCreate      = "登记"
-	msgEventLinkMail    = "关联邮件「%s」"
-	msgEventCheck       = "材料「%s」:%s"
-	msgEventFile        = "添加附件 %s"
-	msgEventEdit        = "修改案件信息"
+	msgEventCreate      = store.EventNoteCreate
+	msgEventLinkMail    = store.EventNoteLinkMail
+	msgEventCheck       = store.EventNoteCheck
+	msgEventFile        = store.EventNoteFile
+	msgEventEdit        = store.EventNoteEdit
 )
 
 const (
@@ -56,7 +58,7 @@ const (
 // (store/sqlite/zh.go, zh_ledger.go).
 const (
 	msgOutboxNotFound      = "发件记录 %d 不存在"
-	msgEventNoticeSent     = "已发送%s至 %s(邮件 %d,Message-ID %s)"
+	msgEventNoticeSent     = store.EventNoteNoticeSent
 	msgSponsorRequired     = "主办者名称不能为空"
 	msgReceivedFuture      = "收件时间 %s 晚于当前时间"
 	msgLedgerClosedMissing = "状态为「%s」,但办结日期为空"

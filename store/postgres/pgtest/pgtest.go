@@ -154,8 +154,7 @@ func Start() (*Cluster, error) {
 		if err != nil {
 			return fail(err)
 		}
-		opts := fmt.Sprintf("-k %s -c listen_addresses=127.0.0.1 -p %d -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", dir, c.Port)
-		out, err := c.run(filepath.Join(bin, "pg_ctl"), "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts, "-w", "-t", "60", "start")
+		out, err := c.start()
 		if err == nil {
 			break
 		}
@@ -165,6 +164,30 @@ func Start() (*Cluster, error) {
 		}
 	}
 	return c, nil
+}
+
+// start starts the initialised server on c.Port.
+func (c *Cluster) start() ([]byte, error) {
+	opts := fmt.Sprintf("-k %s -c listen_addresses=127.0.0.1 -p %d -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", c.Dir, c.Port)
+	return c.run(filepath.Join(c.bin, "pg_ctl"), "-D", filepath.Join(c.Dir, "data"), "-l", filepath.Join(c.Dir, "log"), "-o", opts, "-w", "-t", "60", "start")
+}
+
+// Down stops the server (fast shutdown) and leaves it stopped until Up, for
+// tests of what a clerk sees while the server is gone. Other tests of the
+// binary must not run meanwhile.
+func (c *Cluster) Down() error {
+	if out, err := c.run(filepath.Join(c.bin, "pg_ctl"), "-D", filepath.Join(c.Dir, "data"), "-m", "fast", "-w", "stop"); err != nil {
+		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
+	}
+	return nil
+}
+
+// Up starts the server Down stopped, on the same port.
+func (c *Cluster) Up() error {
+	if out, err := c.start(); err != nil {
+		return fmt.Errorf("pg_ctl start: %v: %s", err, out)
+	}
+	return nil
 }
 
 func (c *Cluster) run(name string, args ...string) ([]byte, error) {
