@@ -175,6 +175,7 @@ func TestKeyboardThroughTheDay(t *testing.T) {
 	// Ctrl+S and Ctrl+Enter save 登记, from any field.
 	for i, key := range []fyne.KeyName{fyne.KeyS, fyne.KeyReturn} {
 		r.sponsor.SetText("快捷键测试有限公司")
+		r.provider.SetText("中国电信山西分公司") // a fax names its access provider
 		r.filings.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
 		d.wait()
 		if n, _ := d.db.CountCases(context.Background(), store.Filter{}); n != i+1 {
@@ -328,6 +329,7 @@ func TestRegisteredConfirmationClearsOnEdit(t *testing.T) {
 	v := newRegisterView(d, db)
 	show(w, v.obj, 1366, 768)
 	v.sponsor.SetText("确认消息测试有限公司")
+	v.provider.SetText("中国电信山西分公司") // a fax names its access provider
 	v.save()
 	d.wait()
 	if !strings.HasPrefix(v.status.Text, "已登记") {

@@ -68,7 +68,7 @@ func TestFirstStartGuide(t *testing.T) {
 	}
 
 	// The first case replaces the guide with the figures.
-	if _, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-09 10:00"), Sponsor: "第一件"}, "李娜"); err != nil {
+	if _, err := db.CreateCase(ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-09 10:00"), Sponsor: "第一件"}, "李娜"); err != nil {
 		t.Fatal(err)
 	}
 	v.reload()

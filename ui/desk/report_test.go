@@ -17,7 +17,7 @@ func TestExportOffersOpenFileAndFolder(t *testing.T) {
 	d, w, db := newScreenDesk(t)
 	var opened []string
 	d.opener = func(u *url.URL) error { opened = append(opened, u.Path); return nil }
-	if _, err := db.CreateCase(d.ctx, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-08 10:00"),
+	if _, err := db.CreateCase(d.ctx, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-08 10:00"),
 		SponsorType: "org", Sponsor: "导出测试有限公司"}, "测试"); err != nil {
 		t.Fatal(err)
 	}

@@ -13,13 +13,13 @@ import (
 func TestRestoreQuestionSaysWhatIsLost(t *testing.T) {
 	d, _ := newTestDesk(t)
 	ctx := context.Background()
-	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-08 10:00"), Sponsor: "备份前"})
+	mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-08 10:00"), Sponsor: "备份前"})
 	backup := filepath.Join(t.TempDir(), "backup.db")
 	if err := d.db.(store.Backuper).Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
 	for _, s := range []string{"备份后一", "备份后二"} {
-		mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", ReceivedAt: cst("2026-10-09 10:00"), Sponsor: s})
+		mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-09 10:00"), Sponsor: s})
 	}
 	insertMail(t, d.db, "after-backup", "备份后的邮件", map[string]any{})
 	d.SelectTab(TabSettings)
