@@ -231,14 +231,26 @@ func (db *DB) queryErr(err error) error {
 		case pgErr.Code == "42501":
 			return fmt.Errorf(msgNoPermission+": %w", db.user, err)
 		case strings.HasPrefix(pgErr.Code, "08"), strings.HasPrefix(pgErr.Code, "57P"):
+			db.resetPool()
 			return fmt.Errorf(msgConnLost+": %w", db.host, err)
 		}
 		return err
 	}
 	if pgconn.SafeToRetry(err) || isConnErr(err) {
+		db.resetPool()
 		return fmt.Errorf(msgConnLost+": %w", db.host, err)
 	}
 	return err
+}
+
+// resetPool drops every pooled connection after one was found dead: a
+// server restart kills them all, and the pool would otherwise hand the dead
+// idle ones to the next operations, which would fail in turn. Connections
+// in use (a held lease) are closed when released.
+func (db *DB) resetPool() {
+	if db.pool != nil {
+		db.pool.Reset()
+	}
 }
 
 func isConnErr(err error) bool {
