@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+
+	"beiandesk/store/safefile"
 )
 
 func backup(ctx context.Context, e *env, args []string) error {
@@ -17,6 +19,12 @@ func backup(ctx context.Context, e *env, args []string) error {
 	}
 	if *out == "" {
 		return usageError{formatRequired("out")}
+	}
+	// Refused before the book is opened: the target may be the book itself.
+	if dbPath, err := e.resolveDB(); err == nil {
+		if err := safefile.CheckTarget(*out, dbPath); err != nil {
+			return fieldError("out", err)
+		}
 	}
 	db, err := e.open(ctx)
 	if err != nil {
