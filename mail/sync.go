@@ -106,6 +106,18 @@ func (c Config) normalize() (Config, error) {
 	return c, nil
 }
 
+// CheckSettings refuses the settings that Sync would refuse before it
+// touches the network (unknown security, plaintext to another machine, no
+// host or user, a bad port). The password is not looked at: callers check
+// settings before they save them, and the password is never saved with them.
+func CheckSettings(cfg Config) error {
+	if cfg.Password == "" {
+		cfg.Password = "-"
+	}
+	_, err := cfg.normalize()
+	return err
+}
+
 // isLoopback accepts only names that cannot leave the machine, without
 // resolving anything.
 func isLoopback(host string) bool {

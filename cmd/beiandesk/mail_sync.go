@@ -73,6 +73,10 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	}
 	cfg.ClientVersion = Version
 	if *save {
+		// Settings the sync would refuse are not kept either.
+		if err := mail.CheckSettings(cfg); err != nil {
+			return err
+		}
 		for _, s := range settings {
 			if given[s.flag] {
 				if err := db.SetSetting(ctx, s.key, *s.val); err != nil {
