@@ -38,3 +38,11 @@ const (
 	msgKeyringFail   = "无法使用系统钥匙串(%v):没有桌面环境时请设置环境变量 " + EnvPassword + " 提供授权码"
 	msgKeyringSlow   = "系统钥匙串无响应"
 )
+
+// Chinese messages of ImportFile.
+const (
+	msgNotAFile     = "%s 不是文件"
+	msgMailEmpty    = "文件是空的,不是邮件(.eml)"
+	msgMailBinary   = "文件含有二进制内容,不是保存的邮件(.eml)"
+	msgMailNoHeader = "文件开头不是邮件头(如 From:、Subject:),不是保存的邮件(.eml)"
+)

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"beiandesk/mail"
 	"beiandesk/store"
@@ -52,15 +49,5 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 }
 
 func importFile(ctx context.Context, e *env, db *store.DB, name string) (mail.Result, error) {
-	var r io.Reader = e.stdin
-	source := "stdin"
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return mail.Result{}, err
-		}
-		defer f.Close()
-		r, source = f, "file:"+filepath.Base(name)
-	}
-	return mail.Import(ctx, db, r, source)
+	return mail.ImportFile(ctx, db, name, e.stdin)
 }

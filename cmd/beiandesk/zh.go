@@ -20,6 +20,9 @@ const (
 	msgNeedFiles      = "请指定要导入的 .eml 文件"
 	msgOSNotExist     = "(文件或文件夹不存在)"
 	msgOSPermission   = "(没有访问权限)"
+	msgNoticeRead     = "无法读取 %s:%w"
+	msgNoticeTooBig   = "%s 超过 1 MiB,不是节假日安排通知"
+	msgNoticeNotText  = "%s 不是 UTF-8 文本,请把通知正文另存为 UTF-8 文本后再导入"
 	msgBadItem        = "材料序号「%s」无效,应为正整数"
 )
 

@@ -1,9 +1,9 @@
 package report
 
 import (
-	"context"
 	"archive/zip"
 	"compress/flate"
+	"context"
 	"errors"
 	"fmt"
 	"io"
