@@ -21,6 +21,7 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	mailbox := fs.String("mailbox", "", "folder (default INBOX)")
 	security := fs.String("security", "", "tls|starttls|none")
 	timeout := fs.String("timeout", "", "deadline of each network step (default 60s)")
+	deadline := fs.String("deadline", "", "deadline of the whole sync (default 10m, or --timeout × steps)")
 	wait := fs.String("wait", "0s", "how long to wait while another window syncs")
 	save := fs.Bool("save", false, "save the server settings given")
 	pos, err := parseArgs(fs, args)
@@ -32,6 +33,9 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	}
 	var cfg mail.Config
 	if cfg.Timeout, err = parseDuration("timeout", *timeout); err != nil {
+		return err
+	}
+	if cfg.Deadline, err = parseDuration("deadline", *deadline); err != nil {
 		return err
 	}
 	if cfg.LeaseWait, err = parseDuration("wait", *wait); err != nil {

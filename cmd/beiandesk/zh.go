@@ -30,7 +30,7 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk                         打开窗口
   beiandesk import FILE.eml...      导入邮件
   beiandesk sync [--host H] [--port P] [--user U] [--mailbox INBOX] [--security tls|starttls|none]
-                 [--timeout 60s] [--wait 0s] [--save]   授权码取自环境变量 BEIANDESK_IMAP_PASSWORD 或系统钥匙串
+                 [--timeout 60s] [--deadline 10m] [--wait 0s] [--save]   授权码取自环境变量 BEIANDESK_IMAP_PASSWORD 或系统钥匙串
   beiandesk mails --json [--state new|case|ignored] [--limit N]
   beiandesk case new --kind K --channel C --received RFC3339 [...] --json
   beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
