@@ -101,8 +101,10 @@ type validated struct {
 // Validate checks every field of in and returns the first problem as a
 // *FieldError. It touches no database.
 func (in *NewCase) Validate() error {
-	_, err := in.validate()
-	return err
+	if _, err := in.validate(); err != nil {
+		return err
+	}
+	return checkMoment("received", labelReceived, in.ReceivedAt, time.Now())
 }
 
 func (in *NewCase) validate() (*validated, error) {
@@ -202,6 +204,9 @@ func (db *DB) CreateCase(ctx context.Context, in NewCase, clerk string) (*Case, 
 		return nil, err
 	}
 	now := db.Now()
+	if err := checkMoment("received", labelReceived, in.ReceivedAt, now); err != nil {
+		return nil, err
+	}
 	recv := in.ReceivedAt
 	day := workday.DayOf(recv)
 	var id int64

@@ -19,6 +19,9 @@ func (db *DB) MoveCase(ctx context.Context, id int64, to rules.Status, at time.T
 	if at.IsZero() {
 		at = now
 	}
+	if err := checkMoment("at", labelAt, at, now); err != nil {
+		return nil, err
+	}
 	err := db.withTx(ctx, func(tx *sql.Tx) error {
 		c, err := getCase(ctx, tx, id)
 		if err != nil {

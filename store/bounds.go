@@ -1,0 +1,37 @@
+package store
+
+import (
+	"time"
+
+	"beiandesk/store/workday"
+)
+
+// Bounds of the moments a clerk may record (receipt, status changes): not
+// in the future beyond a few minutes of clock difference between machines,
+// and not before the desk kept records at all. A date far in the future
+// would block every later move (a move may not lie before the previous
+// one); a year 1 receipt would give case number ZX-1-0001.
+const timeGrace = 5 * time.Minute
+
+// earliest is the first day the book accepts (China time).
+var earliest = time.Date(2000, 1, 1, 0, 0, 0, 0, workday.China())
+
+// checkMoment refuses t for field when it lies after now (plus grace) or
+// before 2000-01-01. label names the moment in the message.
+func checkMoment(field, label string, t, now time.Time) error {
+	if t.After(now.Add(timeGrace)) {
+		return fieldErrf(field, msgMomentFuture, label, chinaTime(t), chinaTime(now))
+	}
+	if t.Before(earliest) {
+		return fieldErrf(field, msgMomentTooOld, label, chinaTime(t))
+	}
+	return nil
+}
+
+// Chinese messages of the time bounds.
+const (
+	labelReceived   = "收件时间"
+	labelAt         = "办理时间"
+	msgMomentFuture = "%s %s 晚于当前时间 %s(最多允许 5 分钟误差),请核对日期"
+	msgMomentTooOld = "%s %s 早于 2000-01-01,请核对日期"
+)
