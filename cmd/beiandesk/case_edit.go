@@ -50,7 +50,7 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 			edit.Domains = append([]string{}, domains...)
 		}
 	})
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,7 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

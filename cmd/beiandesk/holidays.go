@@ -40,7 +40,7 @@ func holidaysImport(ctx context.Context, e *env, args []string) error {
 	if year != 0 && y.Year != year {
 		return fmt.Errorf(msgYearMismatch, year, y.Year)
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

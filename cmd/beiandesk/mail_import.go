@@ -19,7 +19,7 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 	if len(files) == 0 {
 		return usageError{msgNeedFiles}
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

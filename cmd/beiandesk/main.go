@@ -189,10 +189,32 @@ func (e *env) resolveDB() (string, error) {
 // per-user data folder.
 func DefaultDBPath() (string, error) { return store.DefaultPath() }
 
-func (e *env) open(ctx context.Context) (*store.DB, error) {
+// open opens the book for reading. A file that is not a SQLite database is
+// refused before SQLite sees it (see store.CheckFile).
+func (e *env) open(ctx context.Context) (*store.DB, error) { return e.openBook(ctx, false) }
+
+// openWrite opens the book for a command that writes into it: a damaged
+// file is refused as the window refuses it, after PRAGMA quick_check (about
+// as long as reading the file: ~0.5 s at 100k cases, nothing for a new book).
+func (e *env) openWrite(ctx context.Context) (*store.DB, error) { return e.openBook(ctx, true) }
+
+func (e *env) openBook(ctx context.Context, write bool) (*store.DB, error) {
 	path, err := e.resolveDB()
 	if err != nil {
 		return nil, err
+	}
+	explicit := e.dbPath != "" || os.Getenv("BEIANDESK_DB") != ""
+	if err := store.CheckFile(path, explicit); err != nil {
+		return nil, err
+	}
+	if write {
+		h, err := store.Check(ctx, path)
+		if errors.Is(err, store.ErrDamaged) {
+			return nil, fmt.Errorf(store.MsgDamagedBook, path, store.ExplainDamage(h.Problems))
+		}
+		if err != nil {
+			return nil, err
+		}
 	}
 	return store.Open(ctx, path)
 }
