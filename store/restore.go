@@ -20,7 +20,7 @@ import (
 func CheckBackup(ctx context.Context, path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf(msgBackupUnreadable, path, err)
+		return fmt.Errorf(msgBackupUnreadable, path, causeZh(err))
 	}
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf(msgBackupNotFile, path)
@@ -30,19 +30,19 @@ func CheckBackup(ctx context.Context, path string) error {
 	q.Add("_pragma", "busy_timeout(5000)")
 	sqldb, err := sql.Open("sqlite", fileURI(path, q))
 	if err != nil {
-		return fmt.Errorf(msgBackupUnreadable, path, err)
+		return fmt.Errorf(msgBackupUnreadable, path, causeZh(err))
 	}
 	defer sqldb.Close()
 	db := &DB{db: sqldb, path: path, Now: time.Now}
 	if err := db.QuickCheck(ctx); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	var version, tables int
 	if err := sqldb.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	if err := sqldb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cases'`).Scan(&tables); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	names, err := fs.Glob(migrationFS, "migration/*.sql")
 	if err != nil {

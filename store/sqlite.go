@@ -14,7 +14,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -174,7 +173,7 @@ func (db *DB) QuickCheck(ctx context.Context) error {
 		return fmt.Errorf("quick_check: %w", err)
 	}
 	if len(msgs) > 0 {
-		return fmt.Errorf("quick_check: %s", strings.Join(msgs, "; "))
+		return &DamageError{Path: db.path, Problems: msgs}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"beiandesk/store"
 	"beiandesk/store/workday"
@@ -34,7 +35,7 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	for _, f := range []struct{ name, val string }{{"kind", in.Kind}, {"channel", in.Channel}, {"received", received}} {
 		if f.val == "" {

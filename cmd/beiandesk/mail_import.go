@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"beiandesk/mail"
 	"beiandesk/store"
@@ -31,7 +32,11 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(e.stderr, "beiandesk: %s: %v\n", name, err)
+			msg := describe(err)
+			if !strings.Contains(msg, name) {
+				msg = name + ": " + msg
+			}
+			fmt.Fprintln(e.stderr, "beiandesk:", msg)
 			failed++
 			continue
 		}

@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
 	"os/user"
@@ -50,6 +49,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return 0
 	}
 	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, msgHelp)
 		return 0
 	}
 	fmt.Fprintln(stderr, "beiandesk:", describe(err))
@@ -63,19 +63,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 // describe turns an error into the text a clerk reads: field errors name the
 // command-line flag they belong to.
 func describe(err error) string {
-	msg := err.Error()
+	inner := err
+	prefix := ""
 	var fe *store.FieldError
 	if errors.As(err, &fe) {
-		msg = "--" + fe.Field + ": " + fe.Err.Error()
+		prefix, inner = "--"+fe.Field+": ", fe.Err
 	}
-	// The operating system's own words are English; say it in Chinese too.
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		msg += msgOSNotExist
-	case errors.Is(err, fs.ErrPermission):
-		msg += msgOSPermission
+	// SQLite's and the operating system's own words are English: the
+	// clerk reads them in Chinese.
+	if zh := explainError(inner); zh != "" {
+		return prefix + zh
 	}
-	return msg
+	return prefix + inner.Error()
 }
 
 func dispatch(ctx context.Context, e *env, args []string) error {
@@ -84,7 +83,11 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("beiandesk", e)
 	version := fs.Bool("version", false, "print the version")
 	if err := fs.Parse(args); err != nil {
-		return usageError{err.Error()}
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(e.stdout, msgHelp)
+			return nil
+		}
+		return usageError{flagErrorZh(err)}
 	}
 	if *version {
 		fmt.Fprintln(e.stdout, "beiandesk", Version)
@@ -162,7 +165,10 @@ func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, usageError{err.Error()}
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, usageError{flagErrorZh(err)}
 		}
 		args = fs.Args()
 		if len(args) == 0 {

@@ -9,7 +9,7 @@ const (
 	msgBadID          = "案件编号「%s」无效,应为正整数"
 	msgBadMonth       = "无法识别的月份「%s」,应为 YYYY-MM"
 	msgNeedOneID      = "需要且只需要一个案件编号"
-	msgNoArgs         = "多余的参数: %v"
+	msgNoArgs         = "多余的参数「%s」"
 	msgRequired       = "--%s: 必须填写"
 	msgBadDays        = "--days: 应为 0 到 365 之间的整数"
 	msgBadYear        = "--year: 年份「%s」无效"
