@@ -18,6 +18,7 @@ import (
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"beiandesk/store/safefile"
 	"beiandesk/store/workday"
 )
 
@@ -46,6 +47,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	path = abs
+	// Temporary files of a killed export, backup or restore go at the next
+	// start (only this program's own, see safefile.CleanStale).
+	_, _ = safefile.CleanStale(filepath.Dir(path))
+	_, _ = safefile.CleanStale(BackupDir(path))
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)
