@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -344,10 +345,10 @@ func (v *settingsView) saveDeadlines() {
 // backup writes a consistent copy of the database to a chosen file.
 func (v *settingsView) backup() {
 	name := fmt.Sprintf(txtBackupName, v.d.now().In(chinaZone()).Format("20060102-1504"))
-	v.d.saveFile(name, func(path string) {
+	v.d.saveFile(name, func(path string, replace bool) {
 		dlg := v.d.progressDialog(txtBackupNow, txtWorking)
 		v.d.bg(func() func() {
-			err := v.d.db.Backup(v.d.ctx, path)
+			err := v.d.db.BackupTo(v.d.ctx, path, replace)
 			if err == nil {
 				_ = v.d.db.SetSetting(v.d.ctx, store.SettingLastBackup, v.d.now().In(chinaZone()).Format(txtTimeFmt))
 			}
@@ -414,10 +415,32 @@ func (v *settingsView) doRestore(path string) {
 // chooseDataFile lets the clerk name another case book (an existing one, or
 // a new file), used from the next start on: the open book is never moved
 // behind the window's back. Copy it first with 立即备份 to take the data along.
+//
+// Neither way writes anything: an existing book is picked with an open
+// dialog, a new one is named as folder plus file name.
 func (v *settingsView) chooseDataFile() {
-	v.d.saveFile(filepath.Base(v.d.db.Path()), func(path string) {
-		v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
+	d := v.d
+	var dlg dialog.Dialog
+	open := widget.NewButton(txtChooseDataOpen, func() {
+		dlg.Hide()
+		d.openFile(v.askDataFile)
 	})
+	create := widget.NewButton(txtChooseDataNew, func() {
+		dlg.Hide()
+		d.pickPath(txtChooseData, "beiandesk.db", txtOK, v.askDataFile)
+	})
+	dlg = dialog.NewCustom(txtChooseData, txtCancel, container.NewVBox(caption(txtChooseDataHint), open, create), d.win)
+	dlg.Show()
+}
+
+// askDataFile checks the chosen file (a book, or no file yet) and asks
+// before it becomes the book of the next start.
+func (v *settingsView) askDataFile(path string) {
+	if err := checkDataFile(path); err != nil {
+		v.d.showError(err)
+		return
+	}
+	v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
 }
 
 func (v *settingsView) useDataFile(path string) {
