@@ -261,58 +261,81 @@ func (v *settingsView) readMail() (mailSettings, bool) {
 }
 
 // saveMail stores the mailbox settings (the 授权码 goes to the keyring,
-// never to the database) and, with test, tries to connect.
+// never to the database) and, with test, tries to connect first: settings
+// are saved only after a successful test, and a 保存 whose 授权码 cannot be
+// kept (no keyring) saves nothing but keeps the code for this run.
 func (v *settingsView) saveMail(test bool) {
 	s, ok := v.readMail()
 	if !ok {
 		return
 	}
 	ctx := v.d.ctx
+	pw := v.password.Text
+	v.mailStatus.Importance = widget.MediumImportance
+	if test {
+		v.mailStatus.SetText(txtTesting)
+	}
+	v.d.bg(func() func() {
+		var err, keyErr error
+		if test {
+			use := pw
+			if use == "" {
+				use, _, err = v.d.mail.Password(s.User, s.Host)
+			}
+			if err == nil {
+				err = v.d.mail.Test(ctx, s, use)
+			}
+		}
+		if err == nil && pw != "" {
+			keyErr = v.d.mail.SavePassword(s.User, s.Host, pw)
+		}
+		return func() {
+			if err != nil {
+				v.mailStatus.Importance = widget.DangerImportance
+				v.mailStatus.SetText(fmt.Sprintf(txtTestFailedKept, v.d.mail.Describe(err)))
+				return
+			}
+			if keyErr != nil {
+				v.d.rememberForSession(s.User, s.Host, pw)
+				if !test {
+					v.mailStatus.Importance = widget.WarningImportance
+					v.mailStatus.SetText(txtNoKeyringSave)
+					v.checkPassword(s)
+					return
+				}
+			}
+			if err := v.storeMailSettings(s); err != nil {
+				v.d.showError(err)
+				return
+			}
+			v.password.SetText("")
+			switch {
+			case keyErr != nil:
+				v.mailStatus.Importance = widget.WarningImportance
+				v.mailStatus.SetText(txtNoKeyringTested)
+			case test:
+				v.mailStatus.Importance = widget.SuccessImportance
+				v.mailStatus.SetText(txtTestOK)
+			default:
+				v.mailStatus.SetText(txtSaved)
+			}
+			v.d.sync.schedule()
+			v.checkPassword(s)
+		}
+	})
+}
+
+func (v *settingsView) storeMailSettings(s mailSettings) error {
 	for key, val := range map[string]string{
 		store.SettingIMAPHost: s.Host, store.SettingIMAPPort: strconv.Itoa(s.Port),
 		store.SettingIMAPUser: s.User, store.SettingIMAPMailbox: s.Mailbox,
 		store.SettingIMAPSec: s.Security, store.SettingIMAPPoll: strconv.Itoa(s.Poll),
 	} {
-		if err := v.d.db.SetSetting(ctx, key, val); err != nil {
-			v.d.showError(err)
-			return
+		if err := v.d.db.SetSetting(v.d.ctx, key, val); err != nil {
+			return err
 		}
 	}
-	pw := v.password.Text
-	v.password.SetText("")
-	v.mailStatus.Importance = widget.MediumImportance
-	v.mailStatus.SetText(txtSaved)
-	v.d.sync.schedule()
-	if pw == "" && !test {
-		return
-	}
-	if test {
-		v.mailStatus.SetText(txtTesting)
-	}
-	v.d.bg(func() func() {
-		var err error
-		if pw != "" {
-			err = v.d.mail.SavePassword(s.User, s.Host, pw)
-		}
-		if err == nil && test {
-			if pw == "" {
-				pw, _, err = v.d.mail.Password(s.User, s.Host)
-			}
-			if err == nil {
-				err = v.d.mail.Test(ctx, s, pw)
-			}
-		}
-		return func() {
-			if err != nil {
-				v.mailStatus.Importance = widget.DangerImportance
-				v.mailStatus.SetText(v.d.mail.Describe(err))
-			} else if test {
-				v.mailStatus.Importance = widget.SuccessImportance
-				v.mailStatus.SetText(txtTestOK)
-			}
-			v.checkPassword(s)
-		}
-	})
+	return nil
 }
 
 func (v *settingsView) saveDeadlines() {

@@ -407,3 +407,11 @@ const (
 	txtAttachNotViewable = "「%s」不是可直接打开的文档类型(只能打开 PDF、图片、Office 文档、文本和 ZIP)。它可能是程序或脚本,打开可能运行陌生人发来的代码。只能另存为,请确认来源可靠后再处理。"
 	txtAttachSaveInstead = "另存为…"
 )
+
+// A desktop without a keyring.
+const (
+	txtPasswordSession = "本次运行"
+	txtNoKeyringTested = "连接成功,设置已保存。但系统没有可用的密钥环(Secret Service),授权码无法记住:本次运行期间有效,下次启动后需重新输入。"
+	txtNoKeyringSave   = "系统没有可用的密钥环(Secret Service),授权码无法记住,本次运行期间有效。设置尚未保存:请点「测试连接」,连接成功后才会保存。"
+	txtTestFailedKept  = "%s\n设置未保存。"
+)
