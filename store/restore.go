@@ -86,6 +86,7 @@ func Restore(ctx context.Context, backupPath, dbPath string) error {
 	part := safefile.TempName(dst)
 	if err := vacuumInto(ctx, src, part); err != nil {
 		os.Remove(part)
+		os.Remove(part + "-journal")
 		return fmt.Errorf("restore: %w", err)
 	}
 	kept, err := keepAside(dst, time.Now())

@@ -168,7 +168,7 @@ func Write(ctx context.Context, path string, opt Options, fill func(tmp string) 
 	tmpName := tmp.Name()
 	tmp.Close()
 	fail := func(err error) error {
-		os.Remove(tmpName)
+		removeWithCompanions(tmpName)
 		return err
 	}
 	if opt.Empty {
@@ -205,6 +205,10 @@ func Write(ctx context.Context, path string, opt Options, fill func(tmp string) 
 	}
 	if err := os.Rename(tmpName, abs); err != nil {
 		return fail(ioError(path, err))
+	}
+	// SQLite may leave an empty journal of the copy it wrote.
+	for _, sfx := range companions {
+		os.Remove(tmpName + sfx)
 	}
 	syncDir(dir)
 	return nil
@@ -265,6 +269,15 @@ func IsDiskFull(err error) bool {
 	return strings.Contains(s, "database or disk is full") || strings.Contains(s, "no space left on device")
 }
 
+// removeWithCompanions removes a temporary file and the journal SQLite may
+// have made beside it while writing it.
+func removeWithCompanions(path string) {
+	os.Remove(path)
+	for _, sfx := range companions {
+		os.Remove(path + sfx)
+	}
+}
+
 func syncFile(path string) error {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -317,6 +330,9 @@ var processStart = time.Now()
 // ownTemp parses a name of the temporary pattern and returns the pid that
 // wrote it.
 func ownTemp(name string) (pid int, ok bool) {
+	for _, sfx := range companions {
+		name = strings.TrimSuffix(name, sfx)
+	}
 	if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, tempSuffix) {
 		return 0, false
 	}
