@@ -116,10 +116,13 @@ func TestEveryMessageChinese(t *testing.T) {
 		{"--from", "yesterday"}, {"--to", "nowhere"}, {"--received", "someday"}, {"--kind", "x"},
 		{"--state", "x"}, {"--at", "later"}, {"--out"}, {"--port", "x"}, {"-h=1"}, {"---x"},
 	}
+	runs := 0
+	defer func() { t.Logf("%d command lines run", runs) }()
 	for _, cmd := range commandLines() {
 		for _, v := range variants {
 			args := append(append([]string{}, cmd...), v...)
 			_, stderr, _ := cli(t, books["good"], "", args...)
+			runs++
 			if s := englishSentence(stderr); s != "" {
 				t.Errorf("%v: English %q in %q", args, s, stderr)
 			}
@@ -128,6 +131,7 @@ func TestEveryMessageChinese(t *testing.T) {
 	for name, book := range books {
 		for _, cmd := range writeCommands {
 			_, stderr, code := cli(t, book, stdinFor(cmd), cmd...)
+			runs++
 			if name != "good" && name != "missing folder" && code == 0 {
 				t.Errorf("%s %v: accepted", name, cmd[:2])
 			}
@@ -143,6 +147,7 @@ func TestEveryMessageChinese(t *testing.T) {
 				t.Errorf("%v: English %q in %q", cmd, s, stderr)
 			}
 			_, stderr, _ = cli(t, book, "", cmd...)
+			runs += 2
 			if s := englishSentence(stderr); s != "" {
 				t.Errorf("%s %v: English %q in %q", name, cmd, s, stderr)
 			}
