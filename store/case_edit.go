@@ -10,9 +10,9 @@ import (
 )
 
 // CaseEdit holds corrections of a registered case: a nil field is left as
-// it is. Kind, channel, sponsor type, applicant and the receipt time are
-// not editable, since the checklist and the deadline follow from them;
-// register the case again (and withdraw the wrong one) to change those.
+// it is. The applicant is not editable here; the receipt time, kind,
+// channel and sponsor type are, through Core (the checklist and the due
+// date are recomputed, the history records old → new).
 type CaseEdit struct {
 	Sponsor  *string
 	CertNo   *string
@@ -23,6 +23,9 @@ type CaseEdit struct {
 	Filings  []string // nil: unchanged; empty non-nil: cleared
 	Domains  []string
 	Details  map[string]string // nil: unchanged; merged key by key, "" removes a key
+	// Core corrects the receipt time, kind, channel and sponsor type; see
+	// CoreEdit for what follows from them.
+	Core CoreEdit
 }
 
 // UpdateCase validates e against the case's own kind and sponsor type,
@@ -52,6 +55,18 @@ func (db *DB) UpdateCase(ctx context.Context, id int64, e CaseEdit, clerk string
 		if e.Note != nil {
 			in.Note = *e.Note
 		}
+		if e.Core.ReceivedAt != nil {
+			in.ReceivedAt = *e.Core.ReceivedAt
+		}
+		if e.Core.Kind != nil {
+			in.Kind = *e.Core.Kind
+		}
+		if e.Core.Channel != nil {
+			in.Channel = *e.Core.Channel
+		}
+		if e.Core.SponsorType != nil {
+			in.SponsorType = *e.Core.SponsorType
+		}
 		if e.Filings != nil {
 			in.Filings = e.Filings
 		}
@@ -76,6 +91,10 @@ func (db *DB) UpdateCase(ctx context.Context, id int64, e CaseEdit, clerk string
 		if err != nil {
 			return err
 		}
+		core, err := applyCore(ctx, tx, c, in, v, now)
+		if err != nil {
+			return err
+		}
 		var changed []string
 		note := func(label string, differs bool) {
 			if differs {
@@ -93,9 +112,10 @@ func (db *DB) UpdateCase(ctx context.Context, id int64, e CaseEdit, clerk string
 		details, _ := json.Marshal(nonNilMap(in.Details))
 		old, _ := json.Marshal(nonNilMap(c.Details))
 		note(msgFieldDetails, string(details) != string(old))
-		if len(changed) == 0 {
+		if len(changed) == 0 && len(core) == 0 {
 			return nil
 		}
+		changed = append(core, changed...)
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET sponsor = ?, cert_no = ?, provider = ?, contact = ?,
 			phone = ?, note = ?, filings = ?, domains = ?, details = ?, updated_at = ? WHERE id = ?`,
 			in.Sponsor, v.certNo, in.Provider, in.Contact, v.phone, in.Note, jsonList(v.filings),

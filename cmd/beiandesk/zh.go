@@ -35,7 +35,8 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk case new --kind K --channel C --received RFC3339 [...] --json
   beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
   beiandesk case check ID --item N --state present|missing|defective [--note TEXT] --json
-  beiandesk case edit ID [--sponsor S] [--cert-no C] [--provider P] [--contact N] [--phone T] [--filing F]... [--domain D]... [--note T] --json
+  beiandesk case edit ID [--sponsor S] [--cert-no C] [--provider P] [--contact N] [--phone T] [--filing F]... [--domain D]... [--note T]
+                 [--received RFC3339] [--kind K] [--channel C] [--sponsor-type org|person] --json
   beiandesk cases --json [--month YYYY-MM] [--status S|open] [--kind K] [--channel C] [--q 文字]
   beiandesk workdays --from YYYY-MM-DD[THH:MM] --days N
   beiandesk holidays import [--year YYYY] FILE
