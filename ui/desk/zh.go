@@ -415,3 +415,8 @@ const (
 	txtNoKeyringSave   = "系统没有可用的密钥环(Secret Service),授权码无法记住,本次运行期间有效。设置尚未保存:请点「测试连接」,连接成功后才会保存。"
 	txtTestFailedKept  = "%s\n设置未保存。"
 )
+
+// 修改信息: the fields the checklist and due date follow from.
+const (
+	txtEditBadTime = "时间格式应为 2026-09-30 10:00"
+)
