@@ -22,6 +22,9 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		return nil, err
 	}
 	now := db.Now()
+	if err := store.CheckReceivedAt(in.ReceivedAt, now); err != nil {
+		return nil, err
+	}
 	recv := in.ReceivedAt
 	day := workday.DayOf(recv)
 	var id int64

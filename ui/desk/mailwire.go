@@ -2,8 +2,6 @@ package desk
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"beiandesk/mail"
 	"beiandesk/store"
@@ -42,12 +40,7 @@ func (realMail) SavePassword(user, host, pw string) error {
 }
 
 func (realMail) ImportFile(ctx context.Context, db store.Book, path string) (syncResult, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return syncResult{}, err
-	}
-	defer f.Close()
-	r, err := mail.Import(ctx, db, f, "file:"+filepath.Base(path))
+	r, err := mail.ImportFile(ctx, db, path, nil)
 	if err != nil {
 		return syncResult{}, err
 	}

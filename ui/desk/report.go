@@ -207,7 +207,7 @@ func (v *reportView) export() {
 	}
 	rep := v.rep
 	name := fmt.Sprintf(txtReportFile, v.month.Selected)
-	v.d.saveFile(name, func(path string) {
+	v.d.saveFile(name, func(path string, _ bool) {
 		v.exportBt.Disable()
 		v.status.Hide()
 		v.bar.Show()
