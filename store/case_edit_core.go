@@ -29,10 +29,6 @@ type CoreEdit struct {
 	SponsorType *string
 }
 
-func (e CoreEdit) empty() bool {
-	return e.ReceivedAt == nil && e.Kind == nil && e.Channel == nil && e.SponsorType == nil
-}
-
 // applyCore applies e to the case c inside tx (after in, the merged new
 // input, was validated as v) and returns the history notes "field old →
 // new" of what changed.

@@ -56,8 +56,7 @@ func (d *Desk) pickPath(title, name, okText string, use func(path string)) {
 		widget.NewLabel(txtPickFolderLabel), container.NewBorder(nil, nil, nil, change, folderLabel),
 		widget.NewLabel(txtPickNameLabel), nameEntry,
 	)
-	var dlg *dialog.ConfirmDialog
-	dlg = dialog.NewCustomConfirm(title, okText, txtCancel, form, func(ok bool) {
+	dlg := dialog.NewCustomConfirm(title, okText, txtCancel, form, func(ok bool) {
 		if !ok {
 			return
 		}
