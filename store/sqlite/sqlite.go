@@ -111,8 +111,9 @@ func (db *DB) Close() error { return db.db.Close() }
 func (db *DB) Location() string { return db.path }
 
 var (
-	_ store.Book     = (*DB)(nil)
-	_ store.Backuper = (*DB)(nil)
+	_ store.Book           = (*DB)(nil)
+	_ store.Backuper       = (*DB)(nil)
+	_ store.BackupReplacer = (*DB)(nil)
 )
 
 func (db *DB) migrate(ctx context.Context) error {
