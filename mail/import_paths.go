@@ -117,11 +117,12 @@ func ImportPaths(ctx context.Context, db store.Book, paths []string, progress fu
 	return sum, nil
 }
 
+// importPath imports one file through ImportFile, so a file that is not a
+// mail is refused here as on the command line.
 func importPath(ctx context.Context, db store.Book, p string) (Result, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return Result{}, fmt.Errorf(msgImportOpen, p, err)
+	res, err := ImportFile(ctx, db, p, nil)
+	if err != nil && errors.Is(err, fs.ErrNotExist) {
+		return res, fmt.Errorf(msgImportOpen, p, err)
 	}
-	defer f.Close()
-	return Import(ctx, db, f, "file:"+filepath.Base(p))
+	return res, err
 }

@@ -39,6 +39,11 @@ type Config struct {
 	// Timeout bounds every network step: a server silent for this long
 	// fails the sync. 0: DefaultTimeout.
 	Timeout time.Duration
+	// Deadline bounds the whole sync (or connection test). 0: Timeout ×
+	// (setupSteps + the batches of mail) when Timeout is given, else
+	// DefaultDeadline.
+	Deadline time.Duration
+	perBatch bool // Deadline grows by Timeout per batch
 	// RootCAs verifies the server certificate; nil: the system roots.
 	RootCAs *x509.CertPool
 	// LeaseWait is how long to wait while another process syncs; 0 fails at
@@ -94,6 +99,13 @@ func (c Config) normalize() (Config, error) {
 	if c.Port < 0 || c.Port > 65535 {
 		return c, &Error{Kind: ErrConfig, Err: fmt.Errorf(msgBadPort, c.Port)}
 	}
+	if c.Deadline <= 0 {
+		if c.Timeout > 0 {
+			c.Deadline, c.perBatch = c.Timeout*setupSteps, true
+		} else {
+			c.Deadline = DefaultDeadline
+		}
+	}
 	if c.Timeout <= 0 {
 		c.Timeout = DefaultTimeout
 	}
@@ -104,6 +116,18 @@ func (c Config) normalize() (Config, error) {
 		c.lease = defaultLeaseTiming
 	}
 	return c, nil
+}
+
+// CheckSettings refuses the settings that Sync would refuse before it
+// touches the network (unknown security, plaintext to another machine, no
+// host or user, a bad port). The password is not looked at: callers check
+// settings before they save them, and the password is never saved with them.
+func CheckSettings(cfg Config) error {
+	if cfg.Password == "" {
+		cfg.Password = "-"
+	}
+	_, err := cfg.normalize()
+	return err
 }
 
 // isLoopback accepts only names that cannot leave the machine, without
@@ -149,13 +173,19 @@ func Sync(ctx context.Context, db store.Book, cfg Config, progress func(done, to
 		return st, err
 	}
 	defer release()
+	ctx, deadline, stop := withDeadline(ctx, cfg)
+	defer stop()
 	s, err := dial(ctx, cfg)
 	if err != nil {
 		return st, err
 	}
 	defer s.close()
-	y := &syncer{s: s, db: db, cfg: cfg, progress: progress, stats: &st}
+	y := &syncer{s: s, db: db, cfg: cfg, progress: progress, stats: &st, deadline: deadline}
 	if err := y.run(ctx); err != nil {
+		var e *Error
+		if cause := context.Cause(ctx); errors.As(cause, &e) {
+			return st, cause
+		}
 		// Every error leaves as an *Error, so the clerk reads Chinese.
 		return st, classify(err, cfg.Host)
 	}
@@ -169,6 +199,8 @@ func Check(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return err
 	}
+	ctx, _, stop := withDeadline(ctx, cfg)
+	defer stop()
 	s, err := dial(ctx, cfg)
 	if err != nil {
 		return err
@@ -188,6 +220,7 @@ type syncer struct {
 	cfg      Config
 	progress func(done, total int)
 	stats    *Stats
+	deadline *overallDeadline
 }
 
 func (y *syncer) run(ctx context.Context) error {
@@ -221,6 +254,9 @@ func (y *syncer) run(ctx context.Context) error {
 	msgs, err := y.list(cp.LastUID)
 	if err != nil {
 		return err
+	}
+	if y.cfg.perBatch {
+		y.deadline.extend(y.cfg.Timeout * time.Duration(len(batches(msgs, y.cfg.BatchSize, maxBatchBytes))))
 	}
 	return y.fetchAll(ctx, cp, msgs)
 }

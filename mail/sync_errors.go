@@ -81,6 +81,9 @@ func (e *Error) advice() string {
 		return msgErrNetwork
 	case ErrTimeout:
 		var te *timeoutError
+		if errors.As(e.Err, &te) && te.overall {
+			return fmt.Sprintf(msgErrDeadline, te.after)
+		}
 		if errors.As(e.Err, &te) {
 			return fmt.Sprintf(msgErrTimeout, te.after)
 		}
@@ -131,8 +134,9 @@ func KindOf(err error) ErrorKind {
 
 // timeoutError is a network step that got no answer within the deadline.
 type timeoutError struct {
-	step  string
-	after string
+	step    string
+	after   string
+	overall bool // the whole sync's deadline, not one step's silence
 }
 
 func (e *timeoutError) Error() string { return e.step + ": i/o timeout after " + e.after }

@@ -22,6 +22,7 @@ const (
 	msgErrUnsafe     = "邮箱服务器拒绝了本程序(Unsafe Login)。请在163邮箱网页版 设置→POP3/SMTP/IMAP 确认已开启IMAP服务;若仍被拒绝,请登录网页版查看安全提醒并允许本客户端"
 	msgErrDNS        = "找不到邮件服务器 %s,请检查服务器地址和网络连接"
 	msgErrRefused    = "邮件服务器 %s 拒绝连接,请检查端口和加密方式(tls 用 993,starttls 用 143)"
+	msgErrDeadline   = "收取超过总时限 %s 仍未完成(服务器响应过慢),已停止;已收到的邮件已保存,下次从断点继续"
 	msgErrTimeout    = "连接邮件服务器超时(%s 内无响应),请检查网络后重试"
 	msgErrNetwork    = "网络连接失败,请检查网络后重试"
 	msgErrDropped    = "与邮件服务器的连接中断,已收到的邮件已保存,请重新收取"
@@ -37,4 +38,12 @@ const (
 	msgKeyringNone   = "系统钥匙串中没有 %s 的授权码:请在 设置 中保存授权码,或设置环境变量 " + EnvPassword
 	msgKeyringFail   = "无法使用系统钥匙串(%v):没有桌面环境时请设置环境变量 " + EnvPassword + " 提供授权码"
 	msgKeyringSlow   = "系统钥匙串无响应"
+)
+
+// Chinese messages of ImportFile.
+const (
+	msgNotAFile     = "%s 不是文件"
+	msgMailEmpty    = "文件是空的,不是邮件(.eml)"
+	msgMailBinary   = "文件含有二进制内容,不是保存的邮件(.eml)"
+	msgMailNoHeader = "文件开头不是邮件头(如 From:、Subject:),不是保存的邮件(.eml)"
 )

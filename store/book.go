@@ -39,7 +39,8 @@ type Book interface {
 type CaseService interface {
 	// CreateCase validates in and registers a case with its materials
 	// list, all missing. Mails named in in.MailIDs are linked to it. Bad
-	// input is a *FieldError and stores nothing.
+	// input is a *FieldError and stores nothing; so is a receipt time
+	// outside CheckReceivedAt's bounds against the book's clock.
 	CreateCase(ctx context.Context, in NewCase, clerk string) (*Case, error)
 	// Case loads one case with its materials and linked mails; a missing
 	// case is ErrNotFound.
@@ -51,8 +52,12 @@ type CaseService interface {
 	Cases(ctx context.Context, f Filter, full bool) ([]*Case, error)
 	// CountCases counts cases matching f (Limit and Order are ignored).
 	CountCases(ctx context.Context, f Filter) (int, error)
-	// UpdateCase applies a correction (see CaseEdit.Apply) and records
-	// which fields changed.
+	// UpdateCase applies a correction (see CaseEdit.Apply, with the book's
+	// clock as now) and records which fields changed. When Edited.Core is
+	// set it also stores the core fields, recomputes the due date from
+	// CoreChange.ClockDay with the book's calendar (history: DueNote),
+	// replaces the checklist with CoreChange.Materials when not nil, and
+	// writes the history as Core.Notes, the due note, then Changed.
 	//
 	// UpdateCase, MoveCase and CheckItem take the version of the case the
 	// clerk saw: when the case has changed since, they fail with a
@@ -61,7 +66,8 @@ type CaseService interface {
 	// check.
 	UpdateCase(ctx context.Context, id, version int64, e CaseEdit, clerk string) (*Case, error)
 	// MoveCase moves a case to status to. at is when it really happened
-	// (zero means now); a supplement (returned → received) restarts the
+	// (zero means now; outside CheckActionAt's bounds a *FieldError "at");
+	// a supplement (returned → received) restarts the
 	// clock on that day.
 	MoveCase(ctx context.Context, id, version int64, to rules.Status, at time.Time, note, clerk string) (*Case, error)
 	// CheckItem records the check of material item n (1-based).
@@ -222,4 +228,12 @@ type BulkService interface {
 // implement it to export a portable book.
 type Backuper interface {
 	Backup(ctx context.Context, path string) error
+}
+
+// BackupReplacer is a Backuper that can also replace an existing file
+// (never a database file) once the new copy is complete: the window asks
+// the clerk before it passes replace.
+type BackupReplacer interface {
+	Backuper
+	BackupTo(ctx context.Context, path string, replace bool) error
 }

@@ -132,9 +132,14 @@ type Normalized struct {
 
 // Validate checks every field of in and returns the first problem as a
 // *FieldError. It touches no database.
+//
+// Unlike Normalize it also bounds the receipt time by the machine's clock
+// (CheckReceivedAt); a back end checks it against its own clock.
 func (in *NewCase) Validate() error {
-	_, err := in.Normalize()
-	return err
+	if _, err := in.Normalize(); err != nil {
+		return err
+	}
+	return CheckReceivedAt(in.ReceivedAt, time.Now())
 }
 
 // Normalize checks every field of in like Validate and returns the

@@ -4,12 +4,13 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 )
 
 // CaseEdit holds corrections of a registered case: a nil field is left as
-// it is. Kind, channel, sponsor type, applicant and the receipt time are
-// not editable, since the checklist and the deadline follow from them;
-// register the case again (and withdraw the wrong one) to change those.
+// it is. The applicant is not editable here; the receipt time, kind,
+// channel and sponsor type are, through Core (the checklist and the due
+// date are recomputed, the history records old → new).
 type CaseEdit struct {
 	Sponsor  *string
 	CertNo   *string
@@ -20,6 +21,9 @@ type CaseEdit struct {
 	Filings  []string // nil: unchanged; empty non-nil: cleared
 	Domains  []string
 	Details  map[string]string // nil: unchanged; merged key by key, "" removes a key
+	// Core corrects the receipt time, kind, channel and sponsor type; see
+	// CoreEdit for what follows from them.
+	Core CoreEdit
 }
 
 // Edited is a case with a CaseEdit applied, ready to be stored.
@@ -32,12 +36,20 @@ type Edited struct {
 	// Changed names the changed fields in Chinese, for the history; empty
 	// when the edit changes nothing.
 	Changed []string
+	// Core is what Core changes (receipt, kind, channel, sponsor type),
+	// nil when none of them changes.
+	Core *CoreChange
 }
 
-// Apply validates e against the case's own kind and sponsor type and
-// returns the case's new values and which fields change. It touches no
-// database; every back end stores the result the same way.
-func (e CaseEdit) Apply(c *Case) (*Edited, error) {
+// Empty reports whether the edit changes nothing.
+func (ed *Edited) Empty() bool { return len(ed.Changed) == 0 && ed.Core == nil }
+
+// Apply validates e against the case's (possibly corrected) kind and
+// sponsor type and returns the case's new values and which fields change.
+// now bounds a corrected receipt time (CheckReceivedAt). It touches no
+// database; every back end stores the result the same way (see
+// CoreChange for the core fields).
+func (e CaseEdit) Apply(c *Case, now time.Time) (*Edited, error) {
 	in := NewCase{Kind: string(c.Kind), Channel: string(c.Channel), ReceivedAt: c.ReceivedAt,
 		SponsorType: string(c.SponsorType), Applicant: string(c.Applicant), Sponsor: c.Sponsor,
 		CertNo: c.CertNo, Provider: c.Provider, Contact: c.Contact, Phone: c.Phone,
@@ -54,6 +66,18 @@ func (e CaseEdit) Apply(c *Case) (*Edited, error) {
 	set(&in.Phone, e.Phone)
 	if e.Note != nil {
 		in.Note = *e.Note
+	}
+	if e.Core.ReceivedAt != nil {
+		in.ReceivedAt = *e.Core.ReceivedAt
+	}
+	if e.Core.Kind != nil {
+		in.Kind = *e.Core.Kind
+	}
+	if e.Core.Channel != nil {
+		in.Channel = *e.Core.Channel
+	}
+	if e.Core.SponsorType != nil {
+		in.SponsorType = *e.Core.SponsorType
 	}
 	if e.Filings != nil {
 		in.Filings = e.Filings
@@ -79,6 +103,10 @@ func (e CaseEdit) Apply(c *Case) (*Edited, error) {
 	if err != nil {
 		return nil, err
 	}
+	core, err := applyCore(c, in, v, now)
+	if err != nil {
+		return nil, err
+	}
 	var changed []string
 	note := func(label string, differs bool) {
 		if differs {
@@ -94,7 +122,7 @@ func (e CaseEdit) Apply(c *Case) (*Edited, error) {
 	note(msgFieldFilings, !slices.Equal(nonNil(v.Filings), nonNil(c.Filings)))
 	note(msgFieldDomains, !slices.Equal(nonNil(v.Domains), nonNil(c.Domains)))
 	note(msgFieldDetails, !maps.Equal(in.Details, c.Details))
-	return &Edited{In: in, Valid: v, Changed: changed}, nil
+	return &Edited{In: in, Valid: v, Changed: changed, Core: core}, nil
 }
 
 func nonNil(s []string) []string {

@@ -6,6 +6,9 @@ import (
 	"fmt"
 
 	"beiandesk/store"
+	"strings"
+
+	"beiandesk/store/safefile"
 )
 
 func backup(ctx context.Context, e *env, args []string) error {
@@ -16,10 +19,16 @@ func backup(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	if *out == "" {
 		return usageError{formatRequired("out")}
+	}
+	// Refused before the book is opened: the target may be the book itself.
+	if dbPath, err := e.resolveDB(); err == nil {
+		if err := safefile.CheckTarget(*out, dbPath); err != nil {
+			return fieldError("out", err)
+		}
 	}
 	db, err := e.open(ctx)
 	if err != nil {

@@ -28,7 +28,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 		if *item != "" || *state != "" {
 			return usageError{msgAddAlone}
 		}
-		db, err := e.open(ctx)
+		db, err := e.openWrite(ctx)
 		if err != nil {
 			return err
 		}
@@ -53,7 +53,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return fieldError("state", err)
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

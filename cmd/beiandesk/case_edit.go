@@ -17,6 +17,10 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 	contact := fs.String("contact", "", "contact person")
 	phone := fs.String("phone", "", "contact phone")
 	note := fs.String("note", "", "note")
+	received := fs.String("received", "", "corrected receipt time (RFC 3339)")
+	kind := fs.String("kind", "", "corrected kind")
+	channel := fs.String("channel", "", "corrected channel")
+	sponsorType := fs.String("sponsor-type", "", "corrected sponsor type org|person")
 	var filings, domains stringList
 	fs.Var(&filings, "filing", "filing number (repeatable; replaces the list)")
 	fs.Var(&domains, "domain", "domain name (repeatable; replaces the list)")
@@ -30,8 +34,18 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	var edit store.CaseEdit
+	var timeErr error
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
+		case "received":
+			t, err := parseTime("received", *received)
+			edit.Core.ReceivedAt, timeErr = &t, err
+		case "kind":
+			edit.Core.Kind = kind
+		case "channel":
+			edit.Core.Channel = channel
+		case "sponsor-type":
+			edit.Core.SponsorType = sponsorType
 		case "sponsor":
 			edit.Sponsor = sponsor
 		case "cert-no":
@@ -50,7 +64,10 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 			edit.Domains = append([]string{}, domains...)
 		}
 	})
-	db, err := e.open(ctx)
+	if timeErr != nil {
+		return timeErr
+	}
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"beiandesk/store"
@@ -36,7 +37,7 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	for _, f := range []struct{ name, val string }{{"kind", in.Kind}, {"channel", in.Channel}, {"received", received}} {
 		if f.val == "" {
@@ -58,7 +59,7 @@ func caseNew(ctx context.Context, e *env, args []string) error {
 	if err := in.Validate(); err != nil {
 		return err
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func caseRecord(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf(msgRequired, "filing")}
 	}
 	in.Filings = filings
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

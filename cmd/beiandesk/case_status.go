@@ -34,7 +34,7 @@ func caseStatus(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

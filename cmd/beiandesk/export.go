@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"beiandesk/store/report"
+	"beiandesk/store/safefile"
 	"beiandesk/store/workday"
 )
 
@@ -45,7 +46,7 @@ func export(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	if *out == "" {
 		return usageError{formatRequired("out")}
@@ -56,6 +57,12 @@ func export(ctx context.Context, e *env, args []string) error {
 	}
 	if err := checkOut(*out); err != nil {
 		return err
+	}
+	// The open book (and every other database file) is never a target.
+	if dbPath, err := e.resolveDB(); err == nil {
+		if err := safefile.CheckTarget(*out, dbPath); err != nil {
+			return fieldError("out", err)
+		}
 	}
 	if !strings.EqualFold(filepath.Ext(*out), ".xlsx") {
 		fmt.Fprintf(e.stderr, msgExportExt+"\n", *out)
@@ -72,6 +79,10 @@ func export(ctx context.Context, e *env, args []string) error {
 	}
 	r.Preparer = e.clerkName(ctx, db)
 	if err := report.Write(r, *out); err != nil {
+		var se *safefile.Error
+		if errors.As(err, &se) {
+			return fieldError("out", err)
+		}
 		return fieldError("out", fmt.Errorf(msgExportFailed, *out, err))
 	}
 	name := fmt.Sprintf(msgExportRange, workday.Format(from), workday.Format(to))

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"beiandesk/store/workday"
 )
@@ -27,14 +30,9 @@ func holidaysImport(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	var text []byte
-	if pos[0] == "-" {
-		text, err = io.ReadAll(io.LimitReader(e.stdin, 1<<20))
-	} else {
-		text, err = os.ReadFile(pos[0])
-	}
+	text, err := readNotice(pos[0], e.stdin)
 	if err != nil {
-		return fmt.Errorf("读取 %s: %w", pos[0], err)
+		return err
 	}
 	y, err := workday.ParseNotice(string(text), year)
 	if err != nil {
@@ -43,7 +41,7 @@ func holidaysImport(ctx context.Context, e *env, args []string) error {
 	if year != 0 && y.Year != year {
 		return fmt.Errorf(msgYearMismatch, year, y.Year)
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -56,6 +54,35 @@ func holidaysImport(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
+// maxNotice bounds what holidays import reads: a notice is a few KB, and a
+// device such as /dev/zero must not fill the memory.
+const maxNotice = 1 << 20
+
+// readNotice reads a notice from the file name ("-": stdin), refusing
+// anything longer than maxNotice and anything that is not text.
+func readNotice(name string, stdin io.Reader) ([]byte, error) {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf(msgNoticeRead, name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	text, err := io.ReadAll(io.LimitReader(r, maxNotice+1))
+	if err != nil {
+		return nil, fmt.Errorf(msgNoticeRead, name, err)
+	}
+	if len(text) > maxNotice {
+		return nil, fieldError("file", fmt.Errorf(msgNoticeTooBig, name))
+	}
+	if bytes.IndexByte(text, 0) >= 0 || !utf8.Valid(text) {
+		return nil, fieldError("file", fmt.Errorf(msgNoticeNotText, name))
+	}
+	return text, nil
+}
+
 func holidaysList(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("holidays list", e)
 	yearFlag := fs.String("year", "", "year")
@@ -65,7 +92,7 @@ func holidaysList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	if *yearFlag == "" {
 		return usageError{formatRequired("year")}

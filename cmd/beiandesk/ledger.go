@@ -49,7 +49,7 @@ func ledgerCmd(ctx context.Context, e *env, args []string) error {
 	if err := ledger.CheckMapping(m); err != nil {
 		return err
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -3,9 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
+	"strings"
 
 	"beiandesk/mail"
 	"beiandesk/store"
@@ -39,7 +37,7 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 		}
 		expanded = append(expanded, list...)
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -51,7 +49,11 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			fmt.Fprintf(e.stderr, "beiandesk: %s: %v\n", name, err)
+			msg := describe(err)
+			if !strings.Contains(msg, name) {
+				msg = name + ": " + msg
+			}
+			fmt.Fprintln(e.stderr, "beiandesk:", msg)
 			failed++
 			continue
 		}
@@ -69,15 +71,5 @@ func mailImport(ctx context.Context, e *env, args []string) error {
 }
 
 func importFile(ctx context.Context, e *env, db store.Book, name string) (mail.Result, error) {
-	var r io.Reader = e.stdin
-	source := "stdin"
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return mail.Result{}, err
-		}
-		defer f.Close()
-		r, source = f, "file:"+filepath.Base(name)
-	}
-	return mail.Import(ctx, db, r, source)
+	return mail.ImportFile(ctx, db, name, e.stdin)
 }

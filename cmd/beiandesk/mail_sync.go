@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"beiandesk/mail"
@@ -21,6 +22,7 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	mailbox := fs.String("mailbox", "", "folder (default INBOX)")
 	security := fs.String("security", "", "tls|starttls|none")
 	timeout := fs.String("timeout", "", "deadline of each network step (default 60s)")
+	deadline := fs.String("deadline", "", "deadline of the whole sync (default 10m, or --timeout × steps)")
 	wait := fs.String("wait", "0s", "how long to wait while another window syncs")
 	save := fs.Bool("save", false, "save the server settings given")
 	pos, err := parseArgs(fs, args)
@@ -28,10 +30,13 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	var cfg mail.Config
 	if cfg.Timeout, err = parseDuration("timeout", *timeout); err != nil {
+		return err
+	}
+	if cfg.Deadline, err = parseDuration("deadline", *deadline); err != nil {
 		return err
 	}
 	if cfg.LeaseWait, err = parseDuration("wait", *wait); err != nil {
@@ -40,7 +45,7 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}
@@ -73,6 +78,10 @@ func mailSync(ctx context.Context, e *env, args []string) error {
 	}
 	cfg.ClientVersion = Version
 	if *save {
+		// Settings the sync would refuse are not kept either.
+		if err := mail.CheckSettings(cfg); err != nil {
+			return err
+		}
 		for _, s := range settings {
 			if given[s.flag] {
 				if err := db.SetSetting(ctx, s.key, *s.val); err != nil {

@@ -77,7 +77,7 @@ func mailsList(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	switch *state {
 	case "", store.MailNew, store.MailCase, store.MailIgnored:

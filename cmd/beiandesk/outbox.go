@@ -41,7 +41,7 @@ func outboxCmd(ctx context.Context, e *env, args []string) error {
 	if len(pos) > 0 {
 		return usageError{fmt.Sprintf(msgNoArgs, pos)}
 	}
-	db, err := e.open(ctx)
+	db, err := e.openWrite(ctx)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,19 @@ import (
 	"beiandesk/store/postgres/pgtest"
 )
 
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+// TestMain lets the test binary stand in for beiandesk in a subprocess that
+// a test can kill -9 (safety_kill_test.go); otherwise it runs the tests
+// with the private PostgreSQL cluster.
+func TestMain(m *testing.M) {
+	if args := os.Getenv("BEIANDESK_TEST_RUN"); args != "" {
+		var a []string
+		if err := json.Unmarshal([]byte(args), &a); err != nil {
+			os.Exit(3)
+		}
+		os.Exit(run(context.Background(), a, os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(pgtest.Main(m))
+}
 
 func newCases(t *testing.T, db string) {
 	t.Helper()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"beiandesk/store/workday"
 )
@@ -18,7 +19,7 @@ func workdays(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(pos) > 0 {
-		return usageError{fmt.Sprintf(msgNoArgs, pos)}
+		return usageError{fmt.Sprintf(msgNoArgs, strings.Join(pos, " "))}
 	}
 	if *from == "" {
 		return usageError{formatRequired("from")}

@@ -9,7 +9,7 @@ const (
 	msgBadID          = "案件编号「%s」无效,应为正整数"
 	msgBadMonth       = "无法识别的月份「%s」,应为 YYYY-MM"
 	msgNeedOneID      = "需要且只需要一个案件编号"
-	msgNoArgs         = "多余的参数: %v"
+	msgNoArgs         = "多余的参数「%s」"
 	msgRequired       = "--%s: 必须填写"
 	msgBadDays        = "--days: 应为 0 到 365 之间的整数"
 	msgBadYear        = "--year: 年份「%s」无效"
@@ -20,6 +20,9 @@ const (
 	msgNeedFiles      = "请指定要导入的 .eml 文件"
 	msgOSNotExist     = "(文件或文件夹不存在)"
 	msgOSPermission   = "(没有访问权限)"
+	msgNoticeRead     = "无法读取 %s:%w"
+	msgNoticeTooBig   = "%s 超过 1 MiB,不是节假日安排通知"
+	msgNoticeNotText  = "%s 不是 UTF-8 文本,请把通知正文另存为 UTF-8 文本后再导入"
 	msgBadItem        = "材料序号「%s」无效,应为正整数"
 	msgWarning        = "警告"
 	msgAddAlone       = "--add 增加材料时不能同时使用 --item/--state"
@@ -29,7 +32,7 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk                         打开窗口
   beiandesk import FILE.eml...      导入邮件
   beiandesk sync [--host H] [--port P] [--user U] [--mailbox INBOX] [--security tls|starttls|none]
-                 [--timeout 60s] [--wait 0s] [--save]   授权码取自环境变量 BEIANDESK_IMAP_PASSWORD 或系统钥匙串
+                 [--timeout 60s] [--deadline 10m] [--wait 0s] [--save]   授权码取自环境变量 BEIANDESK_IMAP_PASSWORD 或系统钥匙串
   beiandesk mails --json [--state new|case|ignored] [--limit N]
   beiandesk case new --kind K --channel C --received RFC3339 [...] --json
   beiandesk case status ID --to STATE [--at RFC3339] [--note TEXT] --json
@@ -37,7 +40,8 @@ const msgHelp = `备案受理台 beiandesk — 用法
   beiandesk case check ID --add 材料名称 --json      在材料清单中增加一项(记入历史)
   beiandesk case record ID --date YYYY-MM-DD --scope subject|site|app --filing F... --json
                                     记录在备案管理系统中的注销情况(注销/冲突案件办结前必须记录)
-  beiandesk case edit ID [--sponsor S] [--cert-no C] [--provider P] [--contact N] [--phone T] [--filing F]... [--domain D]... [--note T] --json
+  beiandesk case edit ID [--sponsor S] [--cert-no C] [--provider P] [--contact N] [--phone T] [--filing F]... [--domain D]... [--note T]
+                 [--received RFC3339] [--kind K] [--channel C] [--sponsor-type org|person] --json
   beiandesk cases --json [--month YYYY-MM] [--status S|open] [--kind K] [--channel C] [--q 文字]
   beiandesk workdays --from YYYY-MM-DD[THH:MM] --days N
   beiandesk holidays import [--year YYYY] FILE

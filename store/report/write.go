@@ -3,34 +3,37 @@ package report
 import (
 	"archive/zip"
 	"compress/flate"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/xuri/excelize/v2"
+
+	"beiandesk/store/safefile"
 )
 
 // Write writes the workbook of r to path. The file appears whole or not at
 // all: it is written to a temporary file in the same directory, synced and
 // renamed over path, so a crash or a full disk never leaves half a report
-// (or destroys the previous one) at path.
-func Write(r *Report, path string) (err error) {
-	dir := filepath.Dir(path)
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("write report: %s is a directory", path)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write report: cannot create a file in %s: %w", dir, err)
-	}
-	defer func() {
+// (or destroys the previous one) at path. A database file is never the
+// target (see safefile.CheckTarget).
+func Write(r *Report, path string) error {
+	return safefile.Write(context.Background(), path, safefile.Options{Replace: true}, func(tmp string) error {
+		out, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, 0)
 		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+			return err
 		}
-	}()
+		if err := writeTo(r, out); err != nil {
+			out.Close()
+			return err
+		}
+		return out.Close()
+	})
+}
+
+func writeTo(r *Report, tmp *os.File) error {
 	f, err := build(r)
 	if err != nil {
 		return fmt.Errorf("write report: %w", err)
@@ -51,22 +54,8 @@ func Write(r *Report, path string) (err error) {
 		return zw
 	})
 	if _, err := f.WriteTo(strictWriter{}); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
+		return err
 	}
-	// CreateTemp makes the file private; a report is an ordinary document.
-	if err := tmp.Chmod(0o644); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write report %s: %w", path, err)
-	}
-	syncDir(dir)
 	return nil
 }
 
@@ -78,18 +67,6 @@ func (strictWriter) Write(p []byte) (int, error) {
 		return 0, nil
 	}
 	return 0, errors.New("excelize wrote the workbook outside its zip writer")
-}
-
-// syncDir makes the rename durable. Not every system can sync a directory
-// (Windows cannot), and the report is complete either way, so errors are
-// ignored.
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	_ = d.Sync()
-	d.Close()
 }
 
 // build lays out the workbook in memory (list sheets stream to temporary

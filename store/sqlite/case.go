@@ -22,6 +22,9 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		return nil, err
 	}
 	now := db.Now()
+	if err := store.CheckReceivedAt(in.ReceivedAt, now); err != nil {
+		return nil, err
+	}
 	recv := in.ReceivedAt
 	var id int64
 	err = db.withTx(ctx, func(tx *sql.Tx) error {

@@ -5,13 +5,13 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"time"
 
+	"beiandesk/store/safefile"
 	"beiandesk/store/workday"
 )
 
@@ -21,7 +21,7 @@ import (
 func CheckBackup(ctx context.Context, path string) error {
 	st, err := os.Stat(path)
 	if err != nil {
-		return fmt.Errorf(msgBackupUnreadable, path, err)
+		return fmt.Errorf(msgBackupUnreadable, path, causeZh(err))
 	}
 	if !st.Mode().IsRegular() {
 		return fmt.Errorf(msgBackupNotFile, path)
@@ -31,19 +31,19 @@ func CheckBackup(ctx context.Context, path string) error {
 	q.Add("_pragma", "busy_timeout(5000)")
 	sqldb, err := sql.Open("sqlite", fileURI(path, q))
 	if err != nil {
-		return fmt.Errorf(msgBackupUnreadable, path, err)
+		return fmt.Errorf(msgBackupUnreadable, path, causeZh(err))
 	}
 	defer sqldb.Close()
 	db := &DB{db: sqldb, path: path, Now: time.Now}
 	if err := db.QuickCheck(ctx); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	var version, tables int
 	if err := sqldb.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	if err := sqldb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cases'`).Scan(&tables); err != nil {
-		return fmt.Errorf(msgBackupDamaged, path, err)
+		return fmt.Errorf(msgBackupDamaged, path, causeZh(err))
 	}
 	names, err := fs.Glob(migrationFS, "migration/*.sql")
 	if err != nil {
@@ -81,9 +81,13 @@ func Restore(ctx context.Context, backupPath, dbPath string) error {
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return fmt.Errorf("restore: %w", err)
 	}
-	part := dst + ".restore-part"
-	if err := copyFile(src, part); err != nil {
+	// The copy is made by SQLite from the backup opened read-only, not by
+	// copying its bytes: commits that are still only in the backup's -wal
+	// are what the preview counted, so they must come along.
+	part := safefile.TempName(dst)
+	if err := vacuumInto(ctx, src, part); err != nil {
 		os.Remove(part)
+		os.Remove(part + "-journal")
 		return fmt.Errorf("restore: %w", err)
 	}
 	kept, err := keepAside(dst, time.Now())
@@ -149,25 +153,26 @@ func moveBack(kept, path string) error {
 	return os.Rename(kept, path)
 }
 
-func copyFile(src, dst string) error {
-	in, err := os.Open(src)
+// vacuumInto writes a compact copy of the database at src, read through
+// its -wal, to the new file dst, and syncs it.
+func vacuumInto(ctx context.Context, src, dst string) error {
+	sqldb, err := sql.Open("sqlite", readOnlyDSN(src))
 	if err != nil {
 		return err
 	}
-	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	defer sqldb.Close()
+	if _, err := sqldb.ExecContext(ctx, `VACUUM INTO ?`, dst); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(dst, os.O_RDWR, 0)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
+	if err := f.Sync(); err != nil {
+		f.Close()
 		return err
 	}
-	if err := out.Sync(); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
+	return f.Close()
 }
 
 // Chinese messages of Restore and CheckBackup (kept here rather than in zh.go

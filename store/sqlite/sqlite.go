@@ -19,11 +19,11 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
+	"beiandesk/store/safefile"
 	"beiandesk/store/workday"
 )
 
@@ -55,6 +55,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := checkLocal(path); err != nil {
 		return nil, err
 	}
+	// Temporary files of a killed export, backup or restore go at the next
+	// start (only this program's own, see safefile.CleanStale).
+	_, _ = safefile.CleanStale(filepath.Dir(path))
+	_, _ = safefile.CleanStale(BackupDir(path))
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return nil, fmt.Errorf("open %s: %w", path, err)
@@ -107,8 +111,9 @@ func (db *DB) Close() error { return db.db.Close() }
 func (db *DB) Location() string { return db.path }
 
 var (
-	_ store.Book     = (*DB)(nil)
-	_ store.Backuper = (*DB)(nil)
+	_ store.Book           = (*DB)(nil)
+	_ store.Backuper       = (*DB)(nil)
+	_ store.BackupReplacer = (*DB)(nil)
 )
 
 func (db *DB) migrate(ctx context.Context) error {
@@ -186,7 +191,7 @@ func (db *DB) QuickCheck(ctx context.Context) error {
 		return fmt.Errorf("quick_check: %w", err)
 	}
 	if len(msgs) > 0 {
-		return fmt.Errorf("quick_check: %s", strings.Join(msgs, "; "))
+		return &DamageError{Path: db.path, Problems: msgs}
 	}
 	return nil
 }

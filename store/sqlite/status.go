@@ -20,6 +20,9 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 	if at.IsZero() {
 		at = now
 	}
+	if err := store.CheckActionAt(at, now); err != nil {
+		return nil, err
+	}
 	err := db.withTx(ctx, func(tx *sql.Tx) error {
 		c, err := getCase(ctx, tx, id)
 		if err != nil {

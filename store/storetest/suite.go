@@ -28,6 +28,8 @@ func Run(t *testing.T, open Opener) {
 		{"Search", testSearch},
 		{"SponsorTypeFromCertificate", testSponsorTypeFromCertificate},
 		{"UpdateCase", testUpdateCase},
+		{"UpdateCaseCore", testUpdateCaseCore},
+		{"MomentBounds", testMomentBounds},
 		{"Dashboard", testDashboard},
 		{"DueLevel", testDueLevel},
 		{"Lease", testLease},

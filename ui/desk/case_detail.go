@@ -445,7 +445,7 @@ func (v *caseDetail) mailSection() fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, buttons, l))
 		for _, a := range m.Attachments {
 			a := a
-			name := widget.NewLabel("    " + fmt.Sprintf(txtSize, a.Name, humanSize(a.Size)))
+			name := widget.NewLabel("    " + fmt.Sprintf(txtSize, safeName(a.Name), humanSize(a.Size)))
 			name.Truncation = fyne.TextTruncateEllipsis
 			box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(
 				widget.NewButton(txtOpen, func() { v.d.openBlob(a.SHA256, a.Name) }),
@@ -460,7 +460,7 @@ func (v *caseDetail) fileSection() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, a := range v.files {
 		a := a
-		name := widget.NewLabel(fmt.Sprintf(txtSize, a.Name, humanSize(a.Size)))
+		name := widget.NewLabel(fmt.Sprintf(txtSize, safeName(a.Name), humanSize(a.Size)))
 		name.Truncation = fyne.TextTruncateEllipsis
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(fynetheme.FileIcon()), container.NewHBox(
 			widget.NewButton(txtOpen, func() { v.d.openBlob(a.SHA256, a.Name) }),

@@ -3,6 +3,7 @@ package desk
 import (
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"beiandesk/store"
+	"beiandesk/store/rules"
 	"beiandesk/store/validate"
 )
 
@@ -22,6 +24,9 @@ type caseEditor struct {
 	dlg    *dialog.CustomDialog
 	inputs map[string]*entry // by store field name (sponsor, cert-no, …)
 	fields map[string]*field
+
+	// The fields the checklist and due date follow from (store.CoreEdit).
+	kind, channel, sponsorType *widget.Select
 }
 
 func (v *caseDetail) editButton() *widget.Button {
@@ -49,6 +54,32 @@ func (v *caseDetail) openEditor() {
 		{"note", txtFieldNote, c.Note, 2},
 	}
 	var fields []*field
+	// Receipt time, kind, channel and sponsor type: correcting them
+	// recomputes the checklist and the due date (the store decides how).
+	recv := newEntry(v.d)
+	recv.SetText(c.ReceivedAt.In(chinaZone()).Format(editTimeLayout))
+	ed.inputs["received"] = recv
+	ed.kind = newSelect(kindLabels(), nil)
+	ed.kind.SetSelectedIndex(indexOfKind(c.Kind))
+	ed.channel = newSelect(channelLabels(), nil)
+	ed.channel.SetSelectedIndex(indexOfChannel(c.Channel))
+	ed.sponsorType = newSelect(sponsorTypeLabels(), nil)
+	for i, st := range rules.SponsorTypes() {
+		if st == c.SponsorType {
+			ed.sponsorType.SetSelectedIndex(i)
+		}
+	}
+	for _, r := range []struct {
+		name, label string
+		obj         fyne.CanvasObject
+	}{
+		{"received", txtFieldReceived, recv}, {"kind", txtFieldKind, ed.kind},
+		{"channel", txtFieldChannel, ed.channel}, {"sponsor-type", txtFieldSponsorT, ed.sponsorType},
+	} {
+		f := newField(r.label, r.obj, "")
+		ed.fields[r.name] = f
+		fields = append(fields, f)
+	}
 	for _, r := range rows {
 		e := newEntry(v.d)
 		if r.lines > 0 {
@@ -83,8 +114,20 @@ func (ed *caseEditor) save() {
 		Filings: texts(lines(ed.inputs["filing"].Text)),
 		Domains: texts(lines(ed.inputs["domain"].Text)),
 	}
+	recv, err := time.ParseInLocation(editTimeLayout, strings.TrimSpace(ed.inputs["received"].Text), chinaZone())
+	if err != nil {
+		ed.fields["received"].setError(txtEditBadTime)
+		return
+	}
+	kind := string(rules.Kinds()[max(0, ed.kind.SelectedIndex())])
+	channel := string(rules.Channels()[max(0, ed.channel.SelectedIndex())])
+	st := string(rules.SponsorTypes()[max(0, ed.sponsorType.SelectedIndex())])
 	v := ed.v
-	_, err := v.book.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
+	if !recv.Equal(v.c.ReceivedAt.Truncate(time.Minute)) {
+		edit.Core.ReceivedAt = &recv
+	}
+	edit.Core.Kind, edit.Core.Channel, edit.Core.SponsorType = &kind, &channel, &st
+	_, err = v.book.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
 	var fe *store.FieldError
 	switch {
 	case errors.As(err, &fe) && ed.fields[fe.Field] != nil:
@@ -98,3 +141,7 @@ func (ed *caseEditor) save() {
 	v.d.changed()
 	v.reload()
 }
+
+// editTimeLayout is how 修改信息 shows and reads the receipt time (China
+// time, to the minute).
+const editTimeLayout = "2006-01-02 15:04"

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -86,36 +85,6 @@ func (d *Desk) showError(err error) {
 		return
 	}
 	d.info(txtError, d.errText(err))
-}
-
-// saveFile asks where to save a file named name, then calls write with the
-// chosen path (on the UI goroutine; write should start background work).
-func (d *Desk) saveFile(name string, write func(path string)) {
-	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			d.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		// The dialog created (or, after asking, truncated) the file; the
-		// writers here create their own, and store.Backup refuses to
-		// overwrite one.
-		os.Remove(path)
-		d.app.Preferences().SetString("lastDir", filepath.Dir(path))
-		write(path)
-	}, d.win)
-	dlg.SetFileName(name)
-	dlg.SetConfirmText(txtSave)
-	dlg.SetDismissText(txtCancel)
-	if dir := d.lastDir(); dir != nil {
-		dlg.SetLocation(dir)
-	}
-	dlg.Resize(fyne.NewSize(900, 600))
-	dlg.Show()
 }
 
 // openFile asks for a file to read, then calls use with its path.

@@ -214,7 +214,7 @@ func (v *inboxView) previewOf(m *store.Mail, caseNumber string) fyne.CanvasObjec
 	var attach []fyne.CanvasObject
 	for _, a := range m.Attachments {
 		a := a
-		name := widget.NewLabel(fmt.Sprintf(txtSize, a.Name, humanSize(a.Size)))
+		name := widget.NewLabel(fmt.Sprintf(txtSize, safeName(a.Name), humanSize(a.Size)))
 		name.Truncation = fyne.TextTruncateEllipsis
 		attach = append(attach, container.NewBorder(nil, nil, widget.NewIcon(fynetheme.FileIcon()),
 			container.NewHBox(

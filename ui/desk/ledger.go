@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"beiandesk/store/ledger"
+	"beiandesk/store/safefile"
 )
 
 // previewRows is how many ledger rows the preview shows.
@@ -277,9 +278,10 @@ func (v *ledgerView) saveInvalid() {
 		return
 	}
 	name := strings.TrimSuffix(t.File, filepath.Ext(t.File)) + txtLedgerBadSuffix + ".xlsx"
-	v.d.saveFile(name, func(path string) {
+	v.d.saveFile(name, func(path string, replace bool) {
 		v.d.bg(func() func() {
-			err := ledger.WriteInvalid(path, t, probs)
+			err := safefile.Write(v.d.ctx, path, safefile.Options{Replace: replace, Protect: []string{v.d.db.Location()}, Perm: 0o600},
+				func(tmp string) error { return ledger.WriteInvalid(tmp, t, probs) })
 			return func() {
 				if err != nil {
 					v.d.showError(err)

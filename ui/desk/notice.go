@@ -15,6 +15,7 @@ import (
 
 	"beiandesk/assets"
 	"beiandesk/store/notice"
+	"beiandesk/store/safefile"
 )
 
 // noticeFonts are the bundled fonts the PDF notices embed.
@@ -106,9 +107,10 @@ func (v *caseDetail) printNotice(n *notice.Notice) {
 }
 
 func (v *caseDetail) saveNotice(n *notice.Notice) {
-	v.d.saveFile(fmt.Sprintf(txtNoticeFile, n.CaseNumber, n.Title), func(path string) {
+	v.d.saveFile(fmt.Sprintf(txtNoticeFile, n.CaseNumber, n.Title), func(path string, replace bool) {
 		v.d.bg(func() func() {
-			err := writeNoticePDF(n, path)
+			err := safefile.Write(v.d.ctx, path, safefile.Options{Replace: replace, Protect: []string{v.d.db.Location()}, Perm: 0o600},
+				func(tmp string) error { return writeNoticePDF(n, tmp) })
 			return func() {
 				if err != nil {
 					v.d.showError(err)

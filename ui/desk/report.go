@@ -216,7 +216,7 @@ func (v *reportView) export() {
 		return
 	}
 	name := fmt.Sprintf(txtReportFile, v.month.Selected)
-	v.d.saveFile(name, v.exportTo)
+	v.d.saveFile(name, func(path string, _ bool) { v.exportTo(path) })
 }
 
 // exportTo writes the loaded report to path in the background.

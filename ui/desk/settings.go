@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -269,58 +270,81 @@ func (v *settingsView) readMail() (mailSettings, bool) {
 }
 
 // saveMail stores the mailbox settings (the 授权码 goes to the keyring,
-// never to the database) and, with test, tries to connect.
+// never to the database) and, with test, tries to connect first: settings
+// are saved only after a successful test, and a 保存 whose 授权码 cannot be
+// kept (no keyring) saves nothing but keeps the code for this run.
 func (v *settingsView) saveMail(test bool) {
 	s, ok := v.readMail()
 	if !ok {
 		return
 	}
 	ctx := v.d.ctx
+	pw := v.password.Text
+	v.mailStatus.Importance = widget.MediumImportance
+	if test {
+		v.mailStatus.SetText(txtTesting)
+	}
+	v.d.bg(func() func() {
+		var err, keyErr error
+		if test {
+			use := pw
+			if use == "" {
+				use, _, err = v.d.mail.Password(s.User, s.Host)
+			}
+			if err == nil {
+				err = v.d.mail.Test(ctx, s, use)
+			}
+		}
+		if err == nil && pw != "" {
+			keyErr = v.d.mail.SavePassword(s.User, s.Host, pw)
+		}
+		return func() {
+			if err != nil {
+				v.mailStatus.Importance = widget.DangerImportance
+				v.mailStatus.SetText(fmt.Sprintf(txtTestFailedKept, v.d.mail.Describe(err)))
+				return
+			}
+			if keyErr != nil {
+				v.d.rememberForSession(s.User, s.Host, pw)
+				if !test {
+					v.mailStatus.Importance = widget.WarningImportance
+					v.mailStatus.SetText(txtNoKeyringSave)
+					v.checkPassword(s)
+					return
+				}
+			}
+			if err := v.storeMailSettings(s); err != nil {
+				v.d.showError(err)
+				return
+			}
+			v.password.SetText("")
+			switch {
+			case keyErr != nil:
+				v.mailStatus.Importance = widget.WarningImportance
+				v.mailStatus.SetText(txtNoKeyringTested)
+			case test:
+				v.mailStatus.Importance = widget.SuccessImportance
+				v.mailStatus.SetText(txtTestOK)
+			default:
+				v.mailStatus.SetText(txtSaved)
+			}
+			v.d.sync.schedule()
+			v.checkPassword(s)
+		}
+	})
+}
+
+func (v *settingsView) storeMailSettings(s mailSettings) error {
 	for key, val := range map[string]string{
 		store.SettingIMAPHost: s.Host, store.SettingIMAPPort: strconv.Itoa(s.Port),
 		store.SettingIMAPUser: s.User, store.SettingIMAPMailbox: s.Mailbox,
 		store.SettingIMAPSec: s.Security, store.SettingIMAPPoll: strconv.Itoa(s.Poll),
 	} {
-		if err := v.d.db.SetSetting(ctx, key, val); err != nil {
-			v.d.showError(err)
-			return
+		if err := v.d.db.SetSetting(v.d.ctx, key, val); err != nil {
+			return err
 		}
 	}
-	pw := v.password.Text
-	v.password.SetText("")
-	v.mailStatus.Importance = widget.MediumImportance
-	v.mailStatus.SetText(txtSaved)
-	v.d.sync.schedule()
-	if pw == "" && !test {
-		return
-	}
-	if test {
-		v.mailStatus.SetText(txtTesting)
-	}
-	v.d.bg(func() func() {
-		var err error
-		if pw != "" {
-			err = v.d.mail.SavePassword(s.User, s.Host, pw)
-		}
-		if err == nil && test {
-			if pw == "" {
-				pw, _, err = v.d.mail.Password(s.User, s.Host)
-			}
-			if err == nil {
-				err = v.d.mail.Test(ctx, s, pw)
-			}
-		}
-		return func() {
-			if err != nil {
-				v.mailStatus.Importance = widget.DangerImportance
-				v.mailStatus.SetText(v.d.mail.Describe(err))
-			} else if test {
-				v.mailStatus.Importance = widget.SuccessImportance
-				v.mailStatus.SetText(txtTestOK)
-			}
-			v.checkPassword(s)
-		}
-	})
+	return nil
 }
 
 func (v *settingsView) saveDeadlines() {
@@ -353,11 +377,13 @@ func (v *settingsView) saveDeadlines() {
 // backup writes a consistent copy of the database to a chosen file.
 func (v *settingsView) backup() {
 	name := fmt.Sprintf(txtBackupName, v.d.now().In(chinaZone()).Format("20060102-1504"))
-	v.d.saveFile(name, func(path string) {
+	v.d.saveFile(name, func(path string, replace bool) {
 		dlg := v.d.progressDialog(txtBackupNow, txtWorking)
 		v.d.bg(func() func() {
 			err := errors.New(txtNoFileBackup)
-			if b, ok := v.d.db.(store.Backuper); ok {
+			if b, ok := v.d.db.(store.BackupReplacer); ok {
+				err = b.BackupTo(v.d.ctx, path, replace)
+			} else if b, ok := v.d.db.(store.Backuper); ok && !replace {
 				err = b.Backup(v.d.ctx, path)
 			}
 			if err == nil {
@@ -430,10 +456,32 @@ func (v *settingsView) doRestore(path string) {
 // chooseDataFile lets the clerk name another case book (an existing one, or
 // a new file), used from the next start on: the open book is never moved
 // behind the window's back. Copy it first with 立即备份 to take the data along.
+//
+// Neither way writes anything: an existing book is picked with an open
+// dialog, a new one is named as folder plus file name.
 func (v *settingsView) chooseDataFile() {
-	v.d.saveFile(filepath.Base(v.d.db.Location()), func(path string) {
-		v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
+	d := v.d
+	var dlg dialog.Dialog
+	open := widget.NewButton(txtChooseDataOpen, func() {
+		dlg.Hide()
+		d.openFile(v.askDataFile)
 	})
+	create := widget.NewButton(txtChooseDataNew, func() {
+		dlg.Hide()
+		d.pickPath(txtChooseData, "beiandesk.db", txtOK, v.askDataFile)
+	})
+	dlg = dialog.NewCustom(txtChooseData, txtCancel, container.NewVBox(caption(txtChooseDataHint), open, create), d.win)
+	dlg.Show()
+}
+
+// askDataFile checks the chosen file (a book, or no file yet) and asks
+// before it becomes the book of the next start.
+func (v *settingsView) askDataFile(path string) {
+	if err := checkDataFile(path); err != nil {
+		v.d.showError(err)
+		return
+	}
+	v.d.confirm(txtChooseData, fmt.Sprintf(txtChooseDataAsk, path), txtOK, func() { v.useDataFile(path) })
 }
 
 func (v *settingsView) useDataFile(path string) {

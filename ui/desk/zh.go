@@ -394,3 +394,32 @@ const (
 	txtDamagedKeptAside = "损坏的文件已另存为 %s,备份已恢复。"
 	txtDamagedFailed    = "恢复失败:%v"
 )
+
+// The window's own save dialog (Fyne's would write the file itself).
+const (
+	txtPickFolder        = "选择文件夹…"
+	txtPickFolderOK      = "选择"
+	txtPickFolderLabel   = "保存到文件夹:"
+	txtPickNameLabel     = "文件名:"
+	txtPickBadName       = "文件名「%s」不可用:不能为空,不能含有 / \\ : * ? \" < > | 或控制字符"
+	txtReplaceTitle      = "替换已有文件"
+	txtReplaceAsk        = "文件\n%s\n已存在。新文件完整写好后再替换它;写入失败时原文件保持不变。要替换吗?"
+	txtReplace           = "替换"
+	txtChooseDataOpen    = "选择已有数据文件…"
+	txtChooseDataNew     = "新建数据文件…"
+	txtAttachNotViewable = "「%s」不是可直接打开的文档类型(只能打开 PDF、图片、Office 文档、文本和 ZIP)。它可能是程序或脚本,打开可能运行陌生人发来的代码。只能另存为,请确认来源可靠后再处理。"
+	txtAttachSaveInstead = "另存为…"
+)
+
+// A desktop without a keyring.
+const (
+	txtPasswordSession = "本次运行"
+	txtNoKeyringTested = "连接成功,设置已保存。但系统没有可用的密钥环(Secret Service),授权码无法记住:本次运行期间有效,下次启动后需重新输入。"
+	txtNoKeyringSave   = "系统没有可用的密钥环(Secret Service),授权码无法记住,本次运行期间有效。设置尚未保存:请点「测试连接」,连接成功后才会保存。"
+	txtTestFailedKept  = "%s\n设置未保存。"
+)
+
+// 修改信息: the fields the checklist and due date follow from.
+const (
+	txtEditBadTime = "时间格式应为 2026-09-30 10:00"
+)
