@@ -11,8 +11,8 @@ import (
 	"path/filepath"
 	"time"
 
-	"beiandesk/store/workday"
 	"beiandesk/store/safefile"
+	"beiandesk/store/workday"
 )
 
 // CheckBackup opens the file at path read-only and reports whether it is a
