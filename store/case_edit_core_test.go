@@ -51,8 +51,7 @@ func TestApplyCore(t *testing.T) {
 	}
 	newRecv := time.Date(2026, 10, 9, 9, 0, 0, 0, cn)
 	future := now.Add(time.Hour)
-	person, fax := "person", "fax"
-	provider := "中国电信山西分公司" // a fax names its access provider
+	person, post := "person", "post"
 	tests := []struct {
 		name      string
 		c         *Case
@@ -65,7 +64,7 @@ func TestApplyCore(t *testing.T) {
 		{"nothing", base(rules.StatusReceived, "2026-09-30"), CaseEdit{Note: ptrTo("x")}, "", false, "", false},
 		{"receipt moves the clock", base(rules.StatusReceived, "2026-09-30"), CaseEdit{Core: CoreEdit{ReceivedAt: &newRecv}}, "", true, "2026-10-09", false},
 		{"restarted clock stays", base(rules.StatusReceived, "2026-10-20"), CaseEdit{Core: CoreEdit{ReceivedAt: &newRecv}}, "", true, "2026-10-20", false},
-		{"channel only", base(rules.StatusAccepted, "2026-09-30"), CaseEdit{Provider: &provider, Core: CoreEdit{Channel: &fax}}, "", true, "2026-09-30", false},
+		{"channel only", base(rules.StatusAccepted, "2026-09-30"), CaseEdit{Core: CoreEdit{Channel: &post}}, "", true, "2026-09-30", false},
 		{"sponsor type rebuilds", base(rules.StatusReturned, "2026-09-30"), CaseEdit{Core: CoreEdit{SponsorType: &person}}, "", true, "2026-09-30", true},
 		{"sponsor type after acceptance", base(rules.StatusAccepted, "2026-09-30"), CaseEdit{Core: CoreEdit{SponsorType: &person}}, "kind", false, "", false},
 		{"future receipt", base(rules.StatusReceived, "2026-09-30"), CaseEdit{Core: CoreEdit{ReceivedAt: &future}}, "received", false, "", false},

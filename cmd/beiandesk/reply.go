@@ -138,7 +138,7 @@ func reply(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	db, err := e.openWrite(ctx)
+	db, err := e.open(ctx)
 	if err != nil {
 		return err
 	}

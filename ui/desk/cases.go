@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"slices"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -84,6 +85,11 @@ type casesView struct {
 	d    *Desk
 	book casesBook
 	obj  fyne.CanvasObject
+
+	// pageMu guards the page cache (pages, loading, used, gen). The window
+	// touches it only on the UI goroutine; Fyne's test driver runs a
+	// background job's completion on the job's goroutine, beside the test's.
+	pageMu sync.Mutex
 
 	status, kind, channel, month, order *widget.Select
 	search                              *entry
@@ -238,18 +244,23 @@ func (v *casesView) reload() {
 // refreshData drops the cached pages and counts the rows again; the table
 // fetches what it shows.
 func (v *casesView) refreshData() {
+	v.pageMu.Lock()
 	v.gen++
 	gen := v.gen
 	v.pages = map[int][]*store.Case{}
 	v.loading = map[int]bool{}
 	v.used = nil
+	v.pageMu.Unlock()
 	f := v.filter
 	v.today = v.d.now()
 	v.d.bg(func() func() {
 		n, err := v.book.CountCases(v.d.ctx, f)
 		cal, calErr := v.book.Calendar(v.d.ctx)
 		return func() {
-			if gen != v.gen {
+			v.pageMu.Lock()
+			stale := gen != v.gen
+			v.pageMu.Unlock()
+			if stale {
 				return
 			}
 			if err != nil {
@@ -274,6 +285,8 @@ func (v *casesView) length() (int, int) { return v.total, len(txtCaseColumns) }
 // rowCase returns the case of a row if its page is loaded, and asks for
 // the page otherwise.
 func (v *casesView) rowCase(row int) *store.Case {
+	v.pageMu.Lock()
+	defer v.pageMu.Unlock()
 	p := row / casePageSize
 	if rows, ok := v.pages[p]; ok {
 		v.touch(p)
@@ -296,7 +309,7 @@ func (v *casesView) touch(p int) {
 	v.used = append(v.used, p)
 }
 
-// fetch loads page p in the background.
+// fetch loads page p in the background; the caller holds pageMu.
 func (v *casesView) fetch(p int) {
 	if v.loading[p] {
 		return
@@ -308,21 +321,25 @@ func (v *casesView) fetch(p int) {
 	v.d.bg(func() func() {
 		rows, err := v.book.Cases(v.d.ctx, f, false)
 		return func() {
+			v.pageMu.Lock()
 			if gen != v.gen {
+				v.pageMu.Unlock()
 				return
 			}
 			delete(v.loading, p)
 			if err != nil {
+				v.pageMu.Unlock()
 				v.d.showError(err)
 				return
 			}
 			v.pages[p] = rows
-			v.d.traceOnce("first case page shown")
 			v.touch(p)
 			for len(v.used) > casePagesKept {
 				delete(v.pages, v.used[0])
 				v.used = v.used[1:]
 			}
+			v.pageMu.Unlock()
+			v.d.traceOnce("first case page shown")
 			v.table.Refresh()
 		}
 	})

@@ -83,8 +83,7 @@ func TestActionTimeIsTheClick(t *testing.T) {
 	if v.atField.errorText() == "" {
 		t.Error("no error for a bad time")
 	}
-	// The clerk types a time of the last hour (a time in the future is
-	// refused, store.CheckActionAt).
+	// The clock moves on: a typed time may not lie in the future.
 	now = testNow.Add(time.Hour)
 	v.at.SetText("2026-10-12 10:30")
 	if v.atField.errorText() != "" {

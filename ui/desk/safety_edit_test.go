@@ -13,8 +13,8 @@ import (
 // (issue 9, item 6).
 func TestEditCoreInWindow(t *testing.T) {
 	d, _ := newTestDesk(t)
-	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司",
-		ReceivedAt: cst("2026-10-09 09:00"), Sponsor: "晋城市宇浩信息技术有限公司"})
+	c := mustCreate(t, d, store.NewCase{Kind: "deregister", Channel: "fax", Provider: "中国电信山西分公司", ReceivedAt: cst("2026-10-09 09:00"),
+		Sponsor: "晋城市宇浩信息技术有限公司"})
 	d.OpenCase(c.ID)
 	d.wait()
 	v := d.cases.detail
