@@ -30,6 +30,8 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+
+	warnedClerk bool // the --clerk warning was given
 }
 
 // usageError is a mistake in the command line itself (exit status 2).
@@ -98,6 +100,7 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 	}
 	if *version {
 		fmt.Fprintln(e.stdout, "beiandesk", Version)
+		e.printBook()
 		return nil
 	}
 	rest := fs.Args()
@@ -144,6 +147,10 @@ func dispatch(ctx context.Context, e *env, args []string) error {
 		return usageError{fmt.Sprintf(msgUnknownCommand, "holidays "+sub)}
 	case "backup":
 		return backup(ctx, e, rest)
+	case "copy":
+		return bookCopy(ctx, e, rest)
+	case "clerks":
+		return clerks(ctx, e, rest)
 	case "restore":
 		return restore(ctx, e, rest)
 	case "import":
@@ -212,7 +219,7 @@ func (e *env) resolveDB() (string, error) {
 
 // DefaultDBPath is the case book chosen in 设置, else the one in the
 // per-user data folder.
-func DefaultDBPath() (string, error) { return sqlite.DefaultPath() }
+func DefaultDBPath() (string, error) { return backend.DefaultTarget() }
 
 // open opens the book for reading. A file that is not a SQLite database is
 // refused before SQLite sees it (see sqlite.CheckFile).
@@ -228,27 +235,33 @@ func (e *env) openBook(ctx context.Context, write bool) (store.Book, error) {
 	if err != nil {
 		return nil, err
 	}
-	if backend.IsServer(path) {
-		return backend.Open(ctx, path)
-	}
-	explicit := e.dbPath != "" || os.Getenv("BEIANDESK_DB") != ""
-	if err := sqlite.CheckFile(path, explicit); err != nil {
-		return nil, err
-	}
-	if write {
-		h, err := sqlite.Check(ctx, path)
-		if errors.Is(err, sqlite.ErrDamaged) {
-			return nil, fmt.Errorf(sqlite.MsgDamagedBook, path, sqlite.ExplainDamage(h.Problems))
-		}
-		if err != nil {
+	if !backend.IsServer(path) {
+		explicit := e.dbPath != "" || os.Getenv("BEIANDESK_DB") != ""
+		if err := sqlite.CheckFile(path, explicit); err != nil {
 			return nil, err
 		}
+		if write {
+			h, err := sqlite.Check(ctx, path)
+			if errors.Is(err, sqlite.ErrDamaged) {
+				return nil, fmt.Errorf(sqlite.MsgDamagedBook, path, sqlite.ExplainDamage(h.Problems))
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
 	}
-	return backend.Open(ctx, path)
+	db, err := backend.Open(ctx, path)
+	if err == nil {
+		e.warnClerkIgnored(db)
+	}
+	return db, err
 }
 
 // clerkName is --clerk, else the saved clerk name, else the OS user.
 func (e *env) clerkName(ctx context.Context, db store.Book) string {
+	if name, ok := loginClerk(db); ok {
+		return name
+	}
 	if e.clerk != "" {
 		return e.clerk
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
@@ -13,19 +12,6 @@ import (
 	"testing"
 	"time"
 )
-
-// TestMain lets the test binary stand in for beiandesk in a subprocess that
-// a test can kill -9.
-func TestMain(m *testing.M) {
-	if args := os.Getenv("BEIANDESK_TEST_RUN"); args != "" {
-		var a []string
-		if err := json.Unmarshal([]byte(args), &a); err != nil {
-			os.Exit(3)
-		}
-		os.Exit(run(context.Background(), a, os.Stdin, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
 
 // killDuring starts beiandesk args in a subprocess and kill -9s it as soon
 // as a temporary file of ours appears in dir. It reports whether it caught

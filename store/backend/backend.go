@@ -6,16 +6,11 @@ package backend
 
 import (
 	"context"
-	"errors"
 	"strings"
 
 	"beiandesk/store"
 	"beiandesk/store/sqlite"
 )
-
-// ErrNoPostgres is returned for a server URL by a build without the
-// PostgreSQL back end.
-var ErrNoPostgres = errors.New(msgNoPostgres)
 
 // IsServer reports whether target names a book on a server (a postgres://
 // or postgresql:// URL) rather than a file.
@@ -33,7 +28,11 @@ func Open(ctx context.Context, target string) (store.Book, error) {
 	return sqlite.Open(ctx, target)
 }
 
-// openServer is the hook for store/postgres.
-func openServer(_ context.Context, _ string) (store.Book, error) {
-	return nil, ErrNoPostgres
+// openServer opens a book on a PostgreSQL server.
+func openServer(ctx context.Context, url string) (store.Book, error) {
+	db, err := openServerURL(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
 }

@@ -63,7 +63,7 @@ func prepareImport(ctx context.Context, tx *sql.Tx) (*importStmts, error) {
 	}
 	prep(&s.cas, `INSERT INTO cases (number, kind, channel, status, received_at, received_day, clock_day, due,
 		closed_at, closed_day, sponsor_type, applicant, sponsor, cert_no, provider, contact, phone, filings,
-		domains, details, note, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
+		domains, details, note, created_at, updated_at, version, legacy_no) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`)
 	prep(&s.mat, `INSERT INTO material (case_id, pos, item, state, note) VALUES (?,?,?,?,?)`)
 	prep(&s.ev, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
 		VALUES (?,?,?,?,?,?,?,?)`)
@@ -125,7 +125,7 @@ func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) 
 	res, err := s.cas.ExecContext(ctx, c.Number, c.Kind, c.Channel, c.Status, rfc3339(c.ReceivedAt), c.ReceivedDay,
 		c.ClockDay, nullString(c.Due), closedAt, nullString(c.ClosedDay), c.SponsorType, c.Applicant, c.Sponsor,
 		c.CertNo, c.Provider, c.Contact, c.Phone, jsonList(c.Filings), jsonList(c.Domains), string(details),
-		c.Note, rfc3339(c.CreatedAt), rfc3339(c.UpdatedAt), max(c.Version, 1))
+		c.Note, rfc3339(c.CreatedAt), rfc3339(c.UpdatedAt), max(c.Version, 1), c.LegacyNo)
 	if err != nil {
 		return 0, fmt.Errorf("case %s: %w", c.Number, err)
 	}

@@ -4,7 +4,6 @@ import (
 	"beiandesk/store"
 	"context"
 	"fmt"
-	"slices"
 	"time"
 
 	"beiandesk/store/rules"
@@ -54,9 +53,6 @@ func history(ctx context.Context, q querier, caseID int64) ([]store.Event, error
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("history %d: %w", caseID, err)
 	}
-	// Time order, not insertion order: a back-filled move (--at) is
-	// recorded after later events. at is RFC 3339 text that may carry
-	// different offsets, so it is compared parsed; ties keep insertion order.
-	slices.SortStableFunc(out, func(a, b store.Event) int { return a.At.Compare(b.At) })
+	store.SortHistory(out)
 	return out, nil
 }

@@ -61,9 +61,13 @@ func SetDefaultPath(path string) error {
 		}
 		return nil
 	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return fmt.Errorf("data folder: %w", err)
+	// A server's URL (see store/backend) is kept as it is.
+	abs := path
+	if !strings.Contains(path, "://") {
+		var err error
+		if abs, err = filepath.Abs(path); err != nil {
+			return fmt.Errorf("data folder: %w", err)
+		}
 	}
 	tmp := loc + ".tmp"
 	if err := os.WriteFile(tmp, []byte(abs+"\n"), 0o600); err != nil {

@@ -5,16 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 
 	"beiandesk/store"
 )
 
 // Chinese texts of unlinking, kept beside it (zh.go holds the rest).
 const (
-	msgEventUnlinkMail = "取消关联邮件「%s」"
+	msgEventUnlinkMail = store.EventNoteUnlinkMail
 	msgMailNotLinked   = "邮件 %d 未关联到该案件"
-	msgMailNoSubject   = "(无主题)邮件 %d"
 )
 
 // UnlinkMail undoes LinkMail (see store.CaseService).
@@ -47,13 +45,10 @@ func (db *DB) UnlinkMail(ctx context.Context, caseID, mailID int64, clerk string
 	})
 }
 
-// mailEventNote names a mail in the history by its subject, which a clerk
-// recognises, rather than by its row number.
+// mailEventNote names a mail in the history by its subject
+// (store.MailEventNote).
 func mailEventNote(ctx context.Context, tx querier, format string, mailID int64) string {
 	var subject string
 	_ = tx.QueryRowContext(ctx, `SELECT subject FROM mail WHERE id = ?`, mailID).Scan(&subject)
-	if subject = strings.TrimSpace(subject); subject == "" {
-		subject = fmt.Sprintf(msgMailNoSubject, mailID)
-	}
-	return fmt.Sprintf(format, subject)
+	return store.MailEventNote(format, subject, mailID)
 }

@@ -77,7 +77,9 @@ func (t *mailTx) RecordSent(id, mailID int64, sentAt time.Time, appended bool, w
 		return err
 	}
 	now := t.db.Now()
-	if err := linkMail(t.ctx, t.tx, it.CaseID, c.Number, mailID, clerk, now); err != nil {
+	// The sent mail joins the case when it was sent, so the history
+	// (in time order) shows the link beside the notice, not after it.
+	if err := linkMail(t.ctx, t.tx, it.CaseID, c.Number, mailID, clerk, sentAt); err != nil {
 		return err
 	}
 	to := ""

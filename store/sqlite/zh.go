@@ -1,5 +1,7 @@
 package sqlite
 
+import "beiandesk/store"
+
 // Chinese messages of the store, kept together for review.
 const (
 	msgCaseNotFound     = "案件 %d 不存在"
@@ -17,15 +19,15 @@ const (
 	msgBackupExists     = "备份文件 %s 已存在"
 	msgBackupNoDir      = "文件夹 %s 不存在"
 	msgHolidayEmpty     = "未识别到任何日期"
-	msgEventCreate      = "登记"
-	msgEventLinkMail    = "关联邮件「%s」"
-	msgEventCheck       = "材料「%s」:%s"
-	msgEventFile        = "添加附件 %s"
-	msgEventEdit        = "修改案件信息"
+	msgEventCreate      = store.EventNoteCreate
+	msgEventLinkMail    = store.EventNoteLinkMail
+	msgEventCheck       = store.EventNoteCheck
+	msgEventFile        = store.EventNoteFile
+	msgEventEdit        = store.EventNoteEdit
 )
 
 // Chinese text of the outbox.
 const (
 	msgOutboxNotFound  = "发件记录 %d 不存在"
-	msgEventNoticeSent = "已发送%s至 %s(邮件 %d,Message-ID %s)"
+	msgEventNoticeSent = store.EventNoteNoticeSent
 )

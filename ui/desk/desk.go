@@ -53,6 +53,7 @@ type Desk struct {
 	report    *reportView
 	settings  *settingsView
 	sync      *syncer
+	conn      *connBanner
 
 	// opener, when set, opens URLs instead of the app (tests record them).
 	opener func(*url.URL) error
@@ -103,7 +104,7 @@ func (d *Desk) content() fyne.CanvasObject {
 	)
 	d.tabs.OnSelected = func(*container.TabItem) { d.onTab() }
 	d.addShortcuts()
-	return d.tabs
+	return d.withBanner(d.tabs)
 }
 
 // start loads the first data of every screen and starts automatic sync.
@@ -113,6 +114,8 @@ func (d *Desk) start() {
 	d.cases.reload()
 	d.sync.schedule()
 	d.recoverOutbox()
+	d.watchBook()
+	d.watchConn()
 	go d.tick()
 	go d.inbox.watch()
 }

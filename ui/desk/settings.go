@@ -26,6 +26,8 @@ type settingsView struct {
 	d          *Desk
 	obj        fyne.CanvasObject
 
+	server *serverForm // 设置 → 数据: file or server (settings_server.go)
+
 	clerk *entry
 
 	host, port, user, folder, poll, password *entry
@@ -182,7 +184,9 @@ func (v *settingsView) dataSection() fyne.CanvasObject {
 	backup.Importance = widget.HighImportance
 	restore := widget.NewButtonWithIcon(txtRestore, fynetheme.HistoryIcon(), v.restore)
 	move := widget.NewButtonWithIcon(txtChooseData, fynetheme.FolderIcon(), v.chooseDataFile)
+	v.server = newServerForm(v.d)
 	return formGrid(
+		newField(txtBookKind, v.server.obj, ""),
 		newField(txtDataFolder, container.NewVBox(pathLabel, container.NewHBox(openDir, move), caption(txtChooseDataHint)), ""),
 		newField(txtBackup, container.NewVBox(v.lastBackup, container.NewHBox(backup, restore), v.dataStatus), ""),
 	)

@@ -77,7 +77,7 @@ func OpenDB(ctx context.Context, path string) (store.Book, error) {
 // desk's SelectTab, NewCase, Sync and OpenCase for its menu.
 func NewMainWindow(ctx context.Context, a fyne.App, db store.Book, opts Options) (fyne.Window, *Desk) {
 	Setup(a)
-	w := a.NewWindow(txtTitle)
+	w := a.NewWindow(windowTitle(db))
 	w.SetIcon(assets.Icon)
 	d := newDesk(ctx, a, w, db, opts)
 	d.trace = opts.Trace

@@ -1,0 +1,4 @@
+package main
+
+// Chinese text of --version.
+const msgVersionBook = "数据: %s\n"

@@ -1,0 +1,295 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+	"beiandesk/store/workday"
+)
+
+// CreateCase validates in and registers a case with its materials list, all
+// missing. The number comes from the per-year counter in the same
+// transaction: its row lock makes concurrent registrations wait for each
+// other, so numbers are unique and, since a failed registration gives its
+// number back, gap-free.
+func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*store.Case, error) {
+	v, err := in.Normalize()
+	if err != nil {
+		return nil, err
+	}
+	now := db.Now()
+	if err := store.CheckReceivedAt(in.ReceivedAt, now); err != nil {
+		return nil, err
+	}
+	recv := in.ReceivedAt
+	var id int64
+	err = db.withTx(ctx, func(tx pgx.Tx) error {
+		day, err := receiptDay(ctx, tx, recv)
+		if err != nil {
+			return err
+		}
+		due, err := dueDate(ctx, tx, v.Kind, day)
+		if err != nil {
+			return err
+		}
+		var seq int
+		err = tx.QueryRow(ctx, `INSERT INTO case_seq (prefix, year, last) VALUES ($1, $2, 1)
+			ON CONFLICT (prefix, year) DO UPDATE SET last = case_seq.last + 1 RETURNING last`,
+			store.NumberPrefix(v.Kind), day.Year()).Scan(&seq)
+		if err != nil {
+			return fmt.Errorf("number: %w", err)
+		}
+		number := store.CaseNumber(v.Kind, day.Year(), seq)
+		details, _ := json.Marshal(v.StoredDetails(in.Details))
+		c := store.Case{Number: number, Sponsor: strings.TrimSpace(in.Sponsor), CertNo: v.CertNo,
+			Provider: strings.TrimSpace(in.Provider), Contact: strings.TrimSpace(in.Contact), Phone: v.Phone,
+			Filings: v.Filings, Domains: v.Domains}
+		err = tx.QueryRow(ctx, `INSERT INTO cases (number, kind, channel, status, received_at,
+			received_day, clock_day, due, sponsor_type, applicant, sponsor, cert_no, provider, contact,
+			phone, filings, domains, details, note, created_at, updated_at, search)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22) RETURNING id`,
+			number, v.Kind, v.Channel, rules.StatusReceived, rfc3339(recv), workday.Format(day),
+			workday.Format(day), nullString(due), v.SponsorType, v.Applicant,
+			c.Sponsor, c.CertNo, c.Provider, c.Contact, c.Phone, jsonList(v.Filings), jsonList(v.Domains),
+			string(details), in.Note, rfc3339(now), rfc3339(now), c.SearchText()).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("insert case: %w", err)
+		}
+		items := v.Materials()
+		if len(items) > 0 {
+			rows := make([][]any, len(items))
+			for i, item := range items {
+				rows[i] = []any{id, i + 1, item, string(rules.ItemMissing)}
+			}
+			if err := db.insertRows(ctx, tx, "material", []string{"case_id", "pos", "item", "state"}, rows); err != nil {
+				return fmt.Errorf("insert material: %w", err)
+			}
+		}
+		if err := addEvent(ctx, tx, event{caseID: id, at: recv, recorded: now, clerk: clerk,
+			action: "create", to: rules.StatusReceived, note: msgEventCreate}); err != nil {
+			return err
+		}
+		for _, mid := range in.MailIDs {
+			if err := linkMail(ctx, tx, id, number, mid, clerk, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("create case: %w", err)
+	}
+	c, err := db.Case(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c.Warnings = v.Warnings
+	return c, nil
+}
+
+// dueDate is the deadline for a clock starting on day, or "" for no deadline.
+func dueDate(ctx context.Context, q querier, k rules.Kind, day time.Time) (string, error) {
+	n, err := deadlineDays(ctx, q, k)
+	if err != nil || n == 0 {
+		return "", err
+	}
+	cal, err := loadCalendar(ctx, q)
+	if err != nil {
+		return "", err
+	}
+	return workday.Format(cal.AddWorkdays(day, n)), nil
+}
+
+// Case loads one case with its materials and linked mails.
+func (db *DB) Case(ctx context.Context, id int64) (*store.Case, error) {
+	c, err := getCase(ctx, db.pool, id, false)
+	return c, db.queryErr(err)
+}
+
+// CaseByNumber loads a case by its number (ZX-2026-0001).
+func (db *DB) CaseByNumber(ctx context.Context, number string) (*store.Case, error) {
+	var id int64
+	err := db.pool.QueryRow(ctx, `SELECT id FROM cases WHERE number = $1`, strings.TrimSpace(number)).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	if err != nil {
+		return nil, db.queryErr(err)
+	}
+	return db.Case(ctx, id)
+}
+
+// caseColumns are read from "cases c".
+const caseColumns = `c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
+	c.clock_day, coalesce(c.due, ''), c.closed_at, coalesce(c.closed_day, ''), c.sponsor_type, c.applicant,
+	c.sponsor, c.cert_no, c.provider, c.contact, c.phone, c.filings, c.domains, c.details, c.note,
+	c.created_at, c.updated_at, c.legacy_no, c.version`
+
+func scanCase(row pgx.Row) (*store.Case, int, error) {
+	var c store.Case
+	var recv, created, updated string
+	var closed *string
+	var filings, domains, details string
+	err := row.Scan(&c.ID, &c.Number, &c.Kind, &c.Channel, &c.Status, &recv, &c.ReceivedDay,
+		&c.ClockDay, &c.Due, &closed, &c.ClosedDay, &c.SponsorType, &c.Applicant, &c.Sponsor,
+		&c.CertNo, &c.Provider, &c.Contact, &c.Phone, &filings, &domains, &details, &c.Note,
+		&created, &updated, &c.LegacyNo, &c.Version)
+	if err != nil {
+		return nil, 0, err
+	}
+	c.ReceivedAt, _ = time.Parse(time.RFC3339, recv)
+	c.CreatedAt, _ = time.Parse(time.RFC3339, created)
+	c.UpdatedAt, _ = time.Parse(time.RFC3339, updated)
+	if closed != nil {
+		t, _ := time.Parse(time.RFC3339, *closed)
+		c.ClosedAt = &t
+	}
+	_ = json.Unmarshal([]byte(filings), &c.Filings)
+	_ = json.Unmarshal([]byte(domains), &c.Domains)
+	_ = json.Unmarshal([]byte(details), &c.Details)
+	if c.Filings == nil {
+		c.Filings = []string{}
+	}
+	if c.Domains == nil {
+		c.Domains = []string{}
+	}
+	return &c, int(c.Version), nil
+}
+
+// getCase loads a case; lock takes its row lock for the rest of the
+// transaction, so that two clerks changing one case go one after the other
+// and neither overwrites what the other did.
+func getCase(ctx context.Context, q querier, id int64, lock bool) (*store.Case, error) {
+	query := `SELECT ` + caseColumns + ` FROM cases c WHERE c.id = $1`
+	if lock {
+		query += ` FOR UPDATE`
+	}
+	c, _, err := scanCase(q.QueryRow(ctx, query, id))
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil, fmt.Errorf(msgCaseNotFound+": %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("case %d: %w", id, err)
+	}
+	if err := loadDetails(ctx, q, []*store.Case{c}); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// loadDetails fills materials and mail ids of the given cases in two queries.
+func loadDetails(ctx context.Context, q querier, cases []*store.Case) error {
+	if len(cases) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*store.Case, len(cases))
+	ids := make([]int64, 0, len(cases))
+	for _, c := range cases {
+		byID[c.ID] = c
+		ids = append(ids, c.ID)
+		c.Materials = []rules.Item{}
+		c.MailIDs = []int64{}
+	}
+	rows, err := q.Query(ctx, `SELECT case_id, item, state, note FROM material
+		WHERE case_id = ANY($1) ORDER BY case_id, pos`, ids)
+	if err != nil {
+		return fmt.Errorf("materials: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		var it rules.Item
+		if err := rows.Scan(&id, &it.Item, &it.State, &it.Note); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[id].Materials = append(byID[id].Materials, it)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("materials: %w", err)
+	}
+	rows, err = q.Query(ctx, `SELECT case_id, id FROM mail WHERE case_id = ANY($1) ORDER BY id`, ids)
+	if err != nil {
+		return fmt.Errorf("mail ids: %w", err)
+	}
+	for rows.Next() {
+		var cid, mid int64
+		if err := rows.Scan(&cid, &mid); err != nil {
+			rows.Close()
+			return err
+		}
+		byID[cid].MailIDs = append(byID[cid].MailIDs, mid)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("mail ids: %w", err)
+	}
+	return loadNational(ctx, q, byID, ids)
+}
+
+func jsonList(list []string) string {
+	if list == nil {
+		list = []string{}
+	}
+	b, _ := json.Marshal(list)
+	return string(b)
+}
+
+func nonNilMap(m map[string]string) map[string]string {
+	if m == nil {
+		return map[string]string{}
+	}
+	return m
+}
+
+func nonNilSlice(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
+
+// chinaTime formats t in the desk's zone, so that stored times compare
+// correctly as text whatever offset the clerk typed.
+func chinaTime(t time.Time) string { return t.In(workday.China()).Format(time.RFC3339) }
+
+// reindex rewrites the search text of a case from its stored fields.
+func reindex(ctx context.Context, tx pgx.Tx, id int64) error {
+	c, _, err := scanCase(tx.QueryRow(ctx, `SELECT `+caseColumns+` FROM cases c WHERE c.id = $1`, id))
+	if err != nil {
+		return fmt.Errorf("index case %d: %w", id, err)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE cases SET search = $1 WHERE id = $2`, c.SearchText(), id); err != nil {
+		return fmt.Errorf("index case %d: %w", id, err)
+	}
+	return nil
+}
+
+// shownTimes formats times for a clerk's message: China time to the minute,
+// as the window shows them, with seconds only when the minutes are the same
+// (so "12:00 早于 12:00" never appears).
+func shownTimes(a, b time.Time) []any {
+	layout := "2006-01-02 15:04"
+	a, b = a.In(workday.China()), b.In(workday.China())
+	if a.Format(layout) == b.Format(layout) {
+		layout += ":05"
+	}
+	return []any{a.Format(layout), b.Format(layout)}
+}

@@ -1,0 +1,136 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+	"beiandesk/store/workday"
+)
+
+// UpdateCase validates e against the case's own kind and sponsor type,
+// applies it and records which fields changed in the history.
+func (db *DB) UpdateCase(ctx context.Context, id, version int64, e store.CaseEdit, clerk string) (*store.Case, error) {
+	now := db.Now()
+	err := db.withTx(ctx, func(tx pgx.Tx) error {
+		c, err := getCase(ctx, tx, id, true)
+		if err != nil {
+			return err
+		}
+		if err := db.checkVersion(ctx, tx, c, version); err != nil {
+			return err
+		}
+		ed, err := e.Apply(c, now)
+		if err != nil {
+			return err
+		}
+		if ed.Empty() {
+			return nil
+		}
+		in, v := ed.In, ed.Valid
+		changed := ed.Changed
+		if ed.Core != nil {
+			notes, err := updateCore(ctx, tx, c, ed)
+			if err != nil {
+				return err
+			}
+			changed = append(notes, changed...)
+		}
+		details, _ := json.Marshal(nonNilMap(in.Details))
+		if _, err := tx.Exec(ctx, `UPDATE cases SET sponsor = $1, cert_no = $2, provider = $3, contact = $4,
+			phone = $5, note = $6, filings = $7, domains = $8, details = $9, updated_at = $10,
+			version = version + 1 WHERE id = $11`,
+			in.Sponsor, v.CertNo, in.Provider, in.Contact, v.Phone, in.Note, jsonList(v.Filings),
+			jsonList(v.Domains), string(details), rfc3339(now), id); err != nil {
+			return fmt.Errorf("update case: %w", err)
+		}
+		if err := addEvent(ctx, tx, event{caseID: id, at: now, recorded: now, clerk: clerk, action: "edit",
+			note: msgEventEdit + ":" + strings.Join(changed, "、")}); err != nil {
+			return err
+		}
+		return reindex(ctx, tx, id)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("edit case %d: %w", id, err)
+	}
+	return db.Case(ctx, id)
+}
+
+// updateCore stores what a store.CoreEdit changes (ed.Core): kind, channel,
+// sponsor type, receipt time and day, clock day, the due date recomputed
+// with the book's calendar, and the rebuilt checklist, as in the SQLite
+// book. It returns the history notes, the due date's included. The version
+// is bumped by the caller's update of the other fields.
+func updateCore(ctx context.Context, tx pgx.Tx, c *store.Case, ed *store.Edited) ([]string, error) {
+	ch, v := ed.Core, ed.Valid
+	notes := append([]string(nil), ch.Notes...)
+	clockDay, err := workday.ParseDate(ch.ClockDay)
+	if err != nil {
+		return nil, err
+	}
+	due, err := dueDate(ctx, tx, v.Kind, clockDay)
+	if err != nil {
+		return nil, err
+	}
+	if n := store.DueNote(c.Due, due); n != "" {
+		notes = append(notes, n)
+	}
+	if _, err := tx.Exec(ctx, `UPDATE cases SET kind = $1, channel = $2, sponsor_type = $3, received_at = $4,
+		received_day = $5, clock_day = $6, due = $7 WHERE id = $8`, v.Kind, v.Channel, v.SponsorType,
+		rfc3339(ed.In.ReceivedAt), ch.ReceivedDay, ch.ClockDay, nullString(due), c.ID); err != nil {
+		return nil, fmt.Errorf("update case: %w", err)
+	}
+	if ch.Materials != nil {
+		if err := replaceMaterials(ctx, tx, c.ID, ch.Materials); err != nil {
+			return nil, err
+		}
+	}
+	return notes, nil
+}
+
+// replaceMaterials stores items as the case's checklist, keeping who
+// checked an item and when for every item whose text stays.
+func replaceMaterials(ctx context.Context, tx pgx.Tx, caseID int64, items []rules.Item) error {
+	type checked struct {
+		at *string
+		by *string
+	}
+	kept := map[string]checked{}
+	rows, err := tx.Query(ctx, `SELECT item, checked_at, checked_by FROM material WHERE case_id = $1`, caseID)
+	if err != nil {
+		return fmt.Errorf("materials: %w", err)
+	}
+	for rows.Next() {
+		var item string
+		var k checked
+		if err := rows.Scan(&item, &k.at, &k.by); err != nil {
+			rows.Close()
+			return fmt.Errorf("materials: %w", err)
+		}
+		kept[item] = k
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("materials: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `DELETE FROM material WHERE case_id = $1`, caseID); err != nil {
+		return fmt.Errorf("materials: %w", err)
+	}
+	for i, it := range items {
+		k := kept[it.Item]
+		by := ""
+		if k.by != nil {
+			by = *k.by
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO material (case_id, pos, item, state, note, checked_at, checked_by)
+			VALUES ($1,$2,$3,$4,$5,$6,$7)`, caseID, i+1, it.Item, string(it.State), it.Note, k.at, by); err != nil {
+			return fmt.Errorf("materials: %w", err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,62 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+)
+
+type event struct {
+	caseID       int64
+	at, recorded time.Time
+	clerk        string
+	action       string
+	from, to     rules.Status
+	note         string
+}
+
+// addEvent appends to the history. The clerk given here is only a fallback:
+// the server's trigger sets the clerk from the login.
+func addEvent(ctx context.Context, tx querier, e event) error {
+	_, err := tx.Exec(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, e.caseID, chinaTime(e.at), chinaTime(e.recorded), e.clerk, e.action,
+		e.from, e.to, e.note)
+	if err != nil {
+		return fmt.Errorf("add event: %w", err)
+	}
+	return nil
+}
+
+// History returns the events of a case in time order (store.SortHistory).
+func (db *DB) History(ctx context.Context, caseID int64) ([]store.Event, error) {
+	h, err := history(ctx, db.pool, caseID)
+	return h, db.queryErr(err)
+}
+
+func history(ctx context.Context, q querier, caseID int64) ([]store.Event, error) {
+	rows, err := q.Query(ctx, `SELECT id, case_id, at, recorded_at, clerk, action, from_status, to_status, note
+		FROM event WHERE case_id = $1 ORDER BY id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	defer rows.Close()
+	var out []store.Event
+	for rows.Next() {
+		var e store.Event
+		var at, rec string
+		if err := rows.Scan(&e.ID, &e.CaseID, &at, &rec, &e.Clerk, &e.Action, &e.From, &e.To, &e.Note); err != nil {
+			return nil, fmt.Errorf("history %d: %w", caseID, err)
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("history %d: %w", caseID, err)
+	}
+	store.SortHistory(out)
+	return out, nil
+}

@@ -1,0 +1,181 @@
+package postgres
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"beiandesk/store"
+	"beiandesk/store/rules"
+	"beiandesk/store/workday"
+)
+
+// Calendar returns the working-day calendar: the built-in official tables,
+// replaced by imported notices, overridden by days a clerk edited.
+func (db *DB) Calendar(ctx context.Context) (*workday.Calendar, error) {
+	cal, err := loadCalendar(ctx, db.pool)
+	return cal, db.queryErr(err)
+}
+
+func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
+	cal := workday.NewCalendar()
+	rows, err := q.Query(ctx, `SELECT year, off, work FROM holiday_year ORDER BY year`)
+	if err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	for rows.Next() {
+		var y workday.Year
+		var off, work string
+		if err := rows.Scan(&y.Year, &off, &work); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("calendar: %w", err)
+		}
+		_ = json.Unmarshal([]byte(off), &y.Off)
+		_ = json.Unmarshal([]byte(work), &y.Work)
+		cal.SetYear(y)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	rows, err = q.Query(ctx, `SELECT day, work FROM holiday_day ORDER BY day`)
+	if err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var day string
+		var work bool
+		if err := rows.Scan(&day, &work); err != nil {
+			return nil, fmt.Errorf("calendar: %w", err)
+		}
+		d, err := workday.ParseDate(day)
+		if err != nil {
+			continue
+		}
+		cal.SetDay(d, work)
+	}
+	return cal, rows.Err()
+}
+
+// chiefErr says in Chinese that the calendar is the chief's when row
+// security refused a clerk's edit.
+func (db *DB) chiefErr(err error) error {
+	if isPermission(err) {
+		return fmt.Errorf(msgChiefOnly+": %w", err)
+	}
+	return db.queryErr(err)
+}
+
+// ImportYear stores a year parsed from a State Council notice, replacing that
+// year's table and dropping earlier clerk edits of its days.
+func (db *DB) ImportYear(ctx context.Context, y workday.Year, source string) error {
+	if len(y.Off) == 0 && len(y.Work) == 0 {
+		return store.FieldErrf("file", msgHolidayEmpty)
+	}
+	off, _ := json.Marshal(y.Off)
+	work, _ := json.Marshal(y.Work)
+	err := pgx.BeginFunc(ctx, db.pool, func(tx pgx.Tx) error {
+		_, err := tx.Exec(ctx, `INSERT INTO holiday_year (year, off, work, source, imported_at) VALUES ($1,$2,$3,$4,$5)
+			ON CONFLICT (year) DO UPDATE SET off = excluded.off, work = excluded.work,
+			source = excluded.source, imported_at = excluded.imported_at`,
+			y.Year, string(off), string(work), source, rfc3339(db.Now()))
+		if err != nil {
+			return err
+		}
+		prefix := fmt.Sprintf("%04d-", y.Year)
+		_, err = tx.Exec(ctx, `DELETE FROM holiday_day WHERE day >= $1 AND day < $2`, prefix+"01-01", prefix+"99")
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("import year %d: %w", y.Year, db.chiefErr(err))
+	}
+	return nil
+}
+
+// SetHoliday records a clerk's edit of one day.
+func (db *DB) SetHoliday(ctx context.Context, day time.Time, work bool, clerk string) error {
+	_, err := db.pool.Exec(ctx, `INSERT INTO holiday_day (day, work, clerk, edited_at) VALUES ($1,$2,$3,$4)
+		ON CONFLICT (day) DO UPDATE SET work = excluded.work, clerk = excluded.clerk, edited_at = excluded.edited_at`,
+		workday.Format(day), work, db.recordedClerk(clerk), rfc3339(db.Now()))
+	if err != nil {
+		return fmt.Errorf("set holiday %s: %w", workday.Format(day), db.chiefErr(err))
+	}
+	return nil
+}
+
+// recordedClerk is the name written outside the history: the login's, as
+// the trigger does for the history.
+func (db *DB) recordedClerk(string) string { return db.clerk }
+
+// ClearHoliday drops a clerk's edit of one day.
+func (db *DB) ClearHoliday(ctx context.Context, day time.Time) error {
+	_, err := db.pool.Exec(ctx, `DELETE FROM holiday_day WHERE day = $1`, workday.Format(day))
+	if err != nil {
+		return fmt.Errorf("clear holiday %s: %w", workday.Format(day), db.chiefErr(err))
+	}
+	return nil
+}
+
+// Setting returns a setting, or def when unset.
+func (db *DB) Setting(ctx context.Context, key, def string) (string, error) {
+	v, err := getSetting(ctx, db.pool, key, def)
+	return v, db.queryErr(err)
+}
+
+func getSetting(ctx context.Context, q querier, key, def string) (string, error) {
+	var v string
+	err := q.QueryRow(ctx, `SELECT value FROM setting WHERE key = $1`, key).Scan(&v)
+	if isNoRows(err) {
+		return def, nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("setting %s: %w", key, err)
+	}
+	return v, nil
+}
+
+// SetSetting stores a setting.
+func (db *DB) SetSetting(ctx context.Context, key, value string) error {
+	_, err := db.pool.Exec(ctx, `INSERT INTO setting (key, value) VALUES ($1, $2)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+	if err != nil {
+		return fmt.Errorf("set %s: %w", key, db.queryErr(err))
+	}
+	return nil
+}
+
+func deadlineKey(k rules.Kind) string { return "deadline." + string(k) }
+
+func deadlineDays(ctx context.Context, q querier, k rules.Kind) (int, error) {
+	v, err := getSetting(ctx, q, deadlineKey(k), "")
+	if err != nil {
+		return 0, err
+	}
+	if v == "" {
+		return rules.DefaultDeadlineDays(k), nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return rules.DefaultDeadlineDays(k), nil
+	}
+	return n, nil
+}
+
+// DeadlineDays returns the working days allowed for a kind.
+func (db *DB) DeadlineDays(ctx context.Context, k rules.Kind) (int, error) {
+	n, err := deadlineDays(ctx, db.pool, k)
+	return n, db.queryErr(err)
+}
+
+// SetDeadlineDays changes the working days allowed for a kind.
+func (db *DB) SetDeadlineDays(ctx context.Context, k rules.Kind, n int) error {
+	if n < 0 || n > 60 {
+		return store.FieldErrf("days", msgDeadlineDays)
+	}
+	return db.SetSetting(ctx, deadlineKey(k), strconv.Itoa(n))
+}
