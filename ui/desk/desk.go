@@ -117,7 +117,6 @@ func (d *Desk) start() {
 	d.watchBook()
 	d.watchConn()
 	go d.tick()
-	go d.inbox.watch()
 }
 
 // tick refreshes the dashboard every few minutes, so that "today" and the

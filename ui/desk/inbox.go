@@ -3,7 +3,6 @@ package desk
 import (
 	"fmt"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -29,8 +28,6 @@ type inboxView struct {
 	list   *widget.List
 	mails  []*store.Mail
 	gen    int
-	// shown is the number of stored mails at the last reload, for watch.
-	shown atomic.Int64
 
 	selected *store.Mail
 	preview  *fyne.Container
@@ -136,7 +133,6 @@ func (v *inboxView) reload() {
 				return
 			}
 			v.mails = mails
-			v.shown.Store(int64(total))
 			v.count.SetText(fmt.Sprintf(txtMailCount, total, unhandled))
 			v.list.UnselectAll()
 			v.list.Refresh()

@@ -67,7 +67,7 @@ func TestInboxShowsMailImportedElsewhere(t *testing.T) {
 	if _, err := (realMail{}).ImportPaths(context.Background(), other, []string{p}); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(4 * inboxWatchEvery)
+	deadline := time.Now().Add(8 * time.Second) // store.Watcher tells within about 2 s
 	for time.Now().Before(deadline) {
 		time.Sleep(100 * time.Millisecond)
 		var n int
