@@ -38,7 +38,9 @@ func (db *DB) Watch(ctx context.Context, changed func()) error {
 			if ctx.Err() != nil {
 				return nil
 			}
-			return err
+			// A busy moment (another process checkpointing) is no reason
+			// to stop following the book: ask again at the next tick.
+			continue
 		}
 		if v != last {
 			last = v
