@@ -267,6 +267,14 @@ func decodeWith(enc encoding.Encoding, b []byte) string {
 // decodeCharset converts b from the charset named by label to UTF-8. The returned
 // problem is non-empty when the label was unknown or the bytes did not match it.
 func decodeCharset(label string, b []byte) (string, string) {
+	text, problem := decodeCharsetRaw(label, b)
+	// Whatever a decoder or a fallback did with a truncated or broken
+	// sequence, the text stored and shown is valid UTF-8 (found by FuzzParse:
+	// GB2312 words joined with a cut-off byte, beside a UTF-7 word).
+	return strings.ToValidUTF8(text, "\uFFFD"), problem
+}
+
+func decodeCharsetRaw(label string, b []byte) (string, string) {
 	enc, kind := lookupCharset(label)
 	switch kind {
 	case charsetOther:
