@@ -60,6 +60,8 @@ type Desk struct {
 
 	// pending counts background jobs; tests wait on it.
 	pending sync.WaitGroup
+	// doneMu makes background completions take turns (see bg).
+	doneMu sync.Mutex
 
 	// trace, when set (BEIANDESK_TRACE), logs the first time each named
 	// event happens.
@@ -328,7 +330,14 @@ func (d *Desk) bg(work func() func()) {
 	go func() {
 		defer d.pending.Done()
 		if done := work(); done != nil {
-			fyne.DoAndWait(done)
+			fyne.DoAndWait(func() {
+				// On the window's own goroutine completions already run one
+				// at a time; Fyne's test driver runs each on its job's
+				// goroutine, so they take turns here.
+				d.doneMu.Lock()
+				defer d.doneMu.Unlock()
+				done()
+			})
 		}
 	}()
 }
