@@ -32,14 +32,12 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 	recv := in.ReceivedAt
 	var id int64
 	err = db.withTx(ctx, func(tx pgx.Tx) error {
-		day, err := receiptDay(ctx, tx, recv)
+		dates, err := loadCaseDates(ctx, tx, v.Kind)
 		if err != nil {
 			return err
 		}
-		due, err := dueDate(ctx, tx, v.Kind, day)
-		if err != nil {
-			return err
-		}
+		day := dates.receiptDay(recv)
+		due := dates.due(day)
 		var seq int
 		err = tx.QueryRow(ctx, `INSERT INTO case_seq (prefix, year, last) VALUES ($1, $2, 1)
 			ON CONFLICT (prefix, year) DO UPDATE SET last = case_seq.last + 1 RETURNING last`,
@@ -63,19 +61,17 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
-		items := v.Materials()
-		if len(items) > 0 {
-			rows := make([][]any, len(items))
-			for i, item := range items {
-				rows[i] = []any{id, i + 1, item, string(rules.ItemMissing)}
-			}
-			if err := db.insertRows(ctx, tx, "material", []string{"case_id", "pos", "item", "state"}, rows); err != nil {
-				return fmt.Errorf("insert material: %w", err)
-			}
+		// The checklist and the first history entry travel together.
+		b := &pgx.Batch{}
+		if items := v.Materials(); len(items) > 0 {
+			b.Queue(`INSERT INTO material (case_id, pos, item, state)
+				SELECT $1, t.pos, t.item, $3 FROM unnest($2::text[]) WITH ORDINALITY AS t(item, pos)`,
+				id, items, string(rules.ItemMissing))
 		}
-		if err := addEvent(ctx, tx, event{caseID: id, at: recv, recorded: now, clerk: clerk,
-			action: "create", to: rules.StatusReceived, note: msgEventCreate}); err != nil {
-			return err
+		b.Queue(eventInsert, event{caseID: id, at: recv, recorded: now, clerk: clerk,
+			action: "create", to: rules.StatusReceived, note: msgEventCreate}.args()...)
+		if err := tx.SendBatch(ctx, b).Close(); err != nil {
+			return fmt.Errorf("insert material, history: %w", err)
 		}
 		for _, mid := range in.MailIDs {
 			if err := linkMail(ctx, tx, id, number, mid, clerk, now); err != nil {
@@ -97,15 +93,11 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 
 // dueDate is the deadline for a clock starting on day, or "" for no deadline.
 func dueDate(ctx context.Context, q querier, k rules.Kind, day time.Time) (string, error) {
-	n, err := deadlineDays(ctx, q, k)
-	if err != nil || n == 0 {
-		return "", err
-	}
-	cal, err := loadCalendar(ctx, q)
+	d, err := loadCaseDates(ctx, q, k)
 	if err != nil {
 		return "", err
 	}
-	return workday.Format(cal.AddWorkdays(day, n)), nil
+	return d.due(day), nil
 }
 
 // Case loads one case with its materials and linked mails.
@@ -162,77 +154,6 @@ func scanCase(row pgx.Row) (*store.Case, int, error) {
 		c.Domains = []string{}
 	}
 	return &c, int(c.Version), nil
-}
-
-// getCase loads a case; lock takes its row lock for the rest of the
-// transaction, so that two clerks changing one case go one after the other
-// and neither overwrites what the other did.
-func getCase(ctx context.Context, q querier, id int64, lock bool) (*store.Case, error) {
-	query := `SELECT ` + caseColumns + ` FROM cases c WHERE c.id = $1`
-	if lock {
-		query += ` FOR UPDATE`
-	}
-	c, _, err := scanCase(q.QueryRow(ctx, query, id))
-	if errors.Is(err, pgx.ErrNoRows) {
-		return nil, fmt.Errorf(msgCaseNotFound+": %w", id, store.ErrNotFound)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("case %d: %w", id, err)
-	}
-	if err := loadDetails(ctx, q, []*store.Case{c}); err != nil {
-		return nil, err
-	}
-	return c, nil
-}
-
-// loadDetails fills materials and mail ids of the given cases in two queries.
-func loadDetails(ctx context.Context, q querier, cases []*store.Case) error {
-	if len(cases) == 0 {
-		return nil
-	}
-	byID := make(map[int64]*store.Case, len(cases))
-	ids := make([]int64, 0, len(cases))
-	for _, c := range cases {
-		byID[c.ID] = c
-		ids = append(ids, c.ID)
-		c.Materials = []rules.Item{}
-		c.MailIDs = []int64{}
-	}
-	rows, err := q.Query(ctx, `SELECT case_id, item, state, note FROM material
-		WHERE case_id = ANY($1) ORDER BY case_id, pos`, ids)
-	if err != nil {
-		return fmt.Errorf("materials: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var it rules.Item
-		if err := rows.Scan(&id, &it.Item, &it.State, &it.Note); err != nil {
-			rows.Close()
-			return err
-		}
-		byID[id].Materials = append(byID[id].Materials, it)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("materials: %w", err)
-	}
-	rows, err = q.Query(ctx, `SELECT case_id, id FROM mail WHERE case_id = ANY($1) ORDER BY id`, ids)
-	if err != nil {
-		return fmt.Errorf("mail ids: %w", err)
-	}
-	for rows.Next() {
-		var cid, mid int64
-		if err := rows.Scan(&cid, &mid); err != nil {
-			rows.Close()
-			return err
-		}
-		byID[cid].MailIDs = append(byID[cid].MailIDs, mid)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("mail ids: %w", err)
-	}
-	return loadNational(ctx, q, byID, ids)
 }
 
 func jsonList(list []string) string {

@@ -18,13 +18,17 @@ type event struct {
 	note         string
 }
 
+const eventInsert = `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
+	VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`
+
+func (e event) args() []any {
+	return []any{e.caseID, chinaTime(e.at), chinaTime(e.recorded), e.clerk, e.action, e.from, e.to, e.note}
+}
+
 // addEvent appends to the history. The clerk given here is only a fallback:
 // the server's trigger sets the clerk from the login.
 func addEvent(ctx context.Context, tx querier, e event) error {
-	_, err := tx.Exec(ctx, `INSERT INTO event (case_id, at, recorded_at, clerk, action, from_status, to_status, note)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8)`, e.caseID, chinaTime(e.at), chinaTime(e.recorded), e.clerk, e.action,
-		e.from, e.to, e.note)
-	if err != nil {
+	if _, err := tx.Exec(ctx, eventInsert, e.args()...); err != nil {
 		return fmt.Errorf("add event: %w", err)
 	}
 	return nil

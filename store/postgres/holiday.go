@@ -21,45 +21,48 @@ func (db *DB) Calendar(ctx context.Context) (*workday.Calendar, error) {
 	return cal, db.queryErr(err)
 }
 
+// loadCalendar reads the calendar in one round trip.
 func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
+	b := &pgx.Batch{}
+	cal := queueCalendar(b)
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
+	}
+	return cal, nil
+}
+
+// queueCalendar adds the calendar's queries to a batch; the calendar it
+// returns is complete once the batch has run.
+func queueCalendar(b *pgx.Batch) *workday.Calendar {
 	cal := workday.NewCalendar()
-	rows, err := q.Query(ctx, `SELECT year, off, work FROM holiday_year ORDER BY year`)
-	if err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
-	}
-	for rows.Next() {
-		var y workday.Year
-		var off, work string
-		if err := rows.Scan(&y.Year, &off, &work); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("calendar: %w", err)
+	b.Queue(`SELECT year, off, work FROM holiday_year ORDER BY year`).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var y workday.Year
+			var off, work string
+			if err := rows.Scan(&y.Year, &off, &work); err != nil {
+				return err
+			}
+			_ = json.Unmarshal([]byte(off), &y.Off)
+			_ = json.Unmarshal([]byte(work), &y.Work)
+			cal.SetYear(y)
 		}
-		_ = json.Unmarshal([]byte(off), &y.Off)
-		_ = json.Unmarshal([]byte(work), &y.Work)
-		cal.SetYear(y)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
-	}
-	rows, err = q.Query(ctx, `SELECT day, work FROM holiday_day ORDER BY day`)
-	if err != nil {
-		return nil, fmt.Errorf("calendar: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var day string
-		var work bool
-		if err := rows.Scan(&day, &work); err != nil {
-			return nil, fmt.Errorf("calendar: %w", err)
+		return rows.Err()
+	})
+	// Clerks' edits are applied after every year's table, whatever their order.
+	b.Queue(`SELECT day, work FROM holiday_day ORDER BY day`).Query(func(rows pgx.Rows) error {
+		for rows.Next() {
+			var day string
+			var work bool
+			if err := rows.Scan(&day, &work); err != nil {
+				return err
+			}
+			if d, err := workday.ParseDate(day); err == nil {
+				cal.SetDay(d, work)
+			}
 		}
-		d, err := workday.ParseDate(day)
-		if err != nil {
-			continue
-		}
-		cal.SetDay(d, work)
-	}
-	return cal, rows.Err()
+		return rows.Err()
+	})
+	return cal
 }
 
 // chiefErr says in Chinese that the calendar is the chief's when row
@@ -156,14 +159,17 @@ func deadlineDays(ctx context.Context, q querier, k rules.Kind) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	if v == "" {
-		return rules.DefaultDeadlineDays(k), nil
-	}
+	return parseDeadline(k, v), nil
+}
+
+// parseDeadline reads a stored deadline setting; unset or unreadable means
+// the kind's default.
+func parseDeadline(k rules.Kind, v string) int {
 	n, err := strconv.Atoi(v)
-	if err != nil {
-		return rules.DefaultDeadlineDays(k), nil
+	if v == "" || err != nil {
+		return rules.DefaultDeadlineDays(k)
 	}
-	return n, nil
+	return n
 }
 
 // DeadlineDays returns the working days allowed for a kind.

@@ -50,25 +50,6 @@ func (db *DB) RecordNational(ctx context.Context, id, version int64, in store.Na
 	return db.Case(ctx, id)
 }
 
-// loadNational fills the national actions of the given cases.
-func loadNational(ctx context.Context, q querier, byID map[int64]*store.Case, ids []int64) error {
-	rows, err := q.Query(ctx, `SELECT case_id, day, scope, filing, clerk FROM national_action
-		WHERE case_id = ANY($1) ORDER BY case_id, id`, ids)
-	if err != nil {
-		return fmt.Errorf("national actions: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var cid int64
-		var a store.NationalAction
-		if err := rows.Scan(&cid, &a.Day, &a.Scope, &a.Filing, &a.Clerk); err != nil {
-			return fmt.Errorf("national actions: %w", err)
-		}
-		byID[cid].National = append(byID[cid].National, a)
-	}
-	return rows.Err()
-}
-
 // AddItem adds a material to a case's checklist beyond the FAQ's list (the
 // FAQ's lists end in "等"): it starts missing, so the case can be accepted
 // only once it is present, and the history records who added it.
