@@ -82,7 +82,11 @@ func (db *DB) Cases(ctx context.Context, f store.Filter, full bool) ([]*store.Ca
 	w, args := where(f)
 	query := `SELECT ` + caseColumns + ` FROM cases c` + w + orderBy(f)
 	if f.Limit > 0 {
-		query += fmt.Sprintf(" LIMIT %d OFFSET %d", f.Limit, f.Offset)
+		// A page's ids are chosen first, from an index where one covers the
+		// filter and the order, so that only the page's rows are read
+		// from the table rather than every row that matches.
+		query = `SELECT ` + caseColumns + ` FROM cases c WHERE c.id IN (SELECT c.id FROM cases c` + w + orderBy(f) +
+			fmt.Sprintf(" LIMIT %d OFFSET %d)", f.Limit, f.Offset) + orderBy(f)
 	}
 	rows, err := db.pool.Query(ctx, query, args...)
 	if err != nil {
