@@ -164,7 +164,15 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 	if err == bookcopy.ErrNotEmpty {
 		return err
 	}
-	return db.queryErr(err)
+	if err != nil {
+		return db.queryErr(err)
+	}
+	// A list page is chosen by an index-only scan, which reads the table
+	// anyway until the visibility map is set: autovacuum would set it in a
+	// while, this sets it now. The copy is committed, so a VACUUM refused
+	// (the server skips tables the login does not own) loses nothing.
+	_, _ = db.pool.Exec(ctx, `VACUUM cases, material, event, mail, national_action`)
+	return nil
 }
 
 // searchText is a copied case's search text, from its row.
