@@ -31,22 +31,15 @@ const (
 // The history's notes and the store's refusals, worded as the SQLite book
 // words them (store/sqlite/zh.go), so both books read the same.
 const (
-	msgCaseNotFound     = "案件 %d 不存在"
-	msgMailNotFound     = "邮件 %d 不存在"
-	msgMailLinked       = "邮件 %d 已关联到案件 %s"
-	msgAtBeforeReceived = "办理时间 %s 早于收件时间 %s"
-	msgAtBeforeLast     = "办理时间 %s 早于上一次状态变更时间 %s"
-	msgItemRange        = "材料序号应为 1 到 %d"
-	msgNoMaterials      = "该类案件没有材料清单"
-	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
-	msgCheckClosed      = "案件状态为「%s」,不能再修改材料核对"
-	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
-	msgHolidayEmpty     = "未识别到任何日期"
-	msgEventCreate      = store.EventNoteCreate
-	msgEventLinkMail    = store.EventNoteLinkMail
-	msgEventCheck       = store.EventNoteCheck
-	msgEventFile        = store.EventNoteFile
-	msgEventEdit        = store.EventNoteEdit
+	msgCaseNotFound  = "案件 %d 不存在"
+	msgMailNotFound  = "邮件 %d 不存在"
+	msgMailLinked    = "邮件 %d 已关联到案件 %s"
+	msgDeadlineDays  = "办理期限应为 0 到 60 个工作日"
+	msgHolidayEmpty  = "未识别到任何日期"
+	msgEventCreate   = store.EventNoteCreate
+	msgEventLinkMail = store.EventNoteLinkMail
+	msgEventFile     = store.EventNoteFile
+	msgEventEdit     = store.EventNoteEdit
 )
 
 const (
