@@ -48,17 +48,10 @@ const (
 )
 
 // The outbox and the ledger import, worded as the SQLite book words them
-// (store/sqlite/zh.go, zh_ledger.go).
+// (store/sqlite/zh.go; the ledger's checks are store's, zh_ledger.go).
 const (
-	msgOutboxNotFound      = "发件记录 %d 不存在"
-	msgEventNoticeSent     = store.EventNoteNoticeSent
-	msgSponsorRequired     = "主办者名称不能为空"
-	msgReceivedFuture      = "收件时间 %s 晚于当前时间"
-	msgLedgerClosedMissing = "状态为「%s」,但办结日期为空"
-	msgLedgerClosedEarly   = "办结日期 %s 早于收件日期 %s"
-	msgLedgerClosedFuture  = "办结日期 %s 晚于今天"
-	msgLedgerEvent         = "台账导入(%s 第%d行)"
-	msgLedgerEventShort    = "台账导入"
+	msgOutboxNotFound  = "发件记录 %d 不存在"
+	msgEventNoticeSent = store.EventNoteNoticeSent
 	// The server records the login as the history's clerk, so the
 	// ledger's 经办人 goes into the note.
 	msgLedgerEventClerk = "%s,经办人 %s"

@@ -4,19 +4,17 @@ import "beiandesk/store"
 
 // Chinese messages of the store, kept together for review.
 const (
-	msgCaseNotFound    = "案件 %d 不存在"
-	msgMailNotFound    = "邮件 %d 不存在"
-	msgMailLinked      = "邮件 %d 已关联到案件 %s"
-	msgReceivedFuture  = "收件时间 %s 晚于当前时间"
-	msgSponsorRequired = "主办者名称不能为空"
-	msgDeadlineDays    = "办理期限应为 0 到 60 个工作日"
-	msgBackupExists    = "备份文件 %s 已存在"
-	msgBackupNoDir     = "文件夹 %s 不存在"
-	msgHolidayEmpty    = "未识别到任何日期"
-	msgEventCreate     = store.EventNoteCreate
-	msgEventLinkMail   = store.EventNoteLinkMail
-	msgEventFile       = store.EventNoteFile
-	msgEventEdit       = store.EventNoteEdit
+	msgCaseNotFound  = "案件 %d 不存在"
+	msgMailNotFound  = "邮件 %d 不存在"
+	msgMailLinked    = "邮件 %d 已关联到案件 %s"
+	msgDeadlineDays  = "办理期限应为 0 到 60 个工作日"
+	msgBackupExists  = "备份文件 %s 已存在"
+	msgBackupNoDir   = "文件夹 %s 不存在"
+	msgHolidayEmpty  = "未识别到任何日期"
+	msgEventCreate   = store.EventNoteCreate
+	msgEventLinkMail = store.EventNoteLinkMail
+	msgEventFile     = store.EventNoteFile
+	msgEventEdit     = store.EventNoteEdit
 )
 
 // Chinese text of the outbox.
