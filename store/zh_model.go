@@ -33,3 +33,9 @@ const (
 	msgNoMaterials      = "该类案件没有材料清单"
 	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
 )
+
+// Chinese messages of the calendar and the deadline settings.
+const (
+	msgHolidayEmpty = "未识别到任何日期"
+	msgDeadlineDays = "办理期限应为 0 到 60 个工作日"
+)

@@ -27,19 +27,9 @@ func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
-	for rows.Next() {
-		var y workday.Year
-		var off, work string
-		if err := rows.Scan(&y.Year, &off, &work); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("calendar: %w", err)
-		}
-		_ = json.Unmarshal([]byte(off), &y.Off)
-		_ = json.Unmarshal([]byte(work), &y.Work)
-		cal.SetYear(y)
-	}
+	err = store.ScanHolidayYears(cal, rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	rows, err = q.Query(ctx, `SELECT day, work FROM holiday_day ORDER BY day`)
@@ -47,19 +37,10 @@ func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var day string
-		var work bool
-		if err := rows.Scan(&day, &work); err != nil {
-			return nil, fmt.Errorf("calendar: %w", err)
-		}
-		d, err := workday.ParseDate(day)
-		if err != nil {
-			continue
-		}
-		cal.SetDay(d, work)
+	if err := store.ScanHolidayDays(cal, rows); err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
 	}
-	return cal, rows.Err()
+	return cal, nil
 }
 
 // chiefErr says in Chinese that the calendar is the chief's when row
@@ -74,8 +55,8 @@ func (db *DB) chiefErr(err error) error {
 // ImportYear stores a year parsed from a State Council notice, replacing that
 // year's table and dropping earlier clerk edits of its days.
 func (db *DB) ImportYear(ctx context.Context, y workday.Year, source string) error {
-	if len(y.Off) == 0 && len(y.Work) == 0 {
-		return store.FieldErrf("file", msgHolidayEmpty)
+	if err := store.CheckHolidayYear(y); err != nil {
+		return err
 	}
 	off, _ := json.Marshal(y.Off)
 	work, _ := json.Marshal(y.Work)
@@ -149,21 +130,12 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	return nil
 }
 
-func deadlineKey(k rules.Kind) string { return "deadline." + string(k) }
-
 func deadlineDays(ctx context.Context, q querier, k rules.Kind) (int, error) {
-	v, err := getSetting(ctx, q, deadlineKey(k), "")
+	v, err := getSetting(ctx, q, store.DeadlineKey(k), "")
 	if err != nil {
 		return 0, err
 	}
-	if v == "" {
-		return rules.DefaultDeadlineDays(k), nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return rules.DefaultDeadlineDays(k), nil
-	}
-	return n, nil
+	return store.DeadlineDaysOf(k, v), nil
 }
 
 // DeadlineDays returns the working days allowed for a kind.
@@ -174,8 +146,8 @@ func (db *DB) DeadlineDays(ctx context.Context, k rules.Kind) (int, error) {
 
 // SetDeadlineDays changes the working days allowed for a kind.
 func (db *DB) SetDeadlineDays(ctx context.Context, k rules.Kind, n int) error {
-	if n < 0 || n > 60 {
-		return store.FieldErrf("days", msgDeadlineDays)
+	if err := store.CheckDeadlineDays(n); err != nil {
+		return err
 	}
-	return db.SetSetting(ctx, deadlineKey(k), strconv.Itoa(n))
+	return db.SetSetting(ctx, store.DeadlineKey(k), strconv.Itoa(n))
 }

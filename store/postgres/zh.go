@@ -34,8 +34,6 @@ const (
 	msgCaseNotFound  = "案件 %d 不存在"
 	msgMailNotFound  = "邮件 %d 不存在"
 	msgMailLinked    = "邮件 %d 已关联到案件 %s"
-	msgDeadlineDays  = "办理期限应为 0 到 60 个工作日"
-	msgHolidayEmpty  = "未识别到任何日期"
 	msgEventCreate   = store.EventNoteCreate
 	msgEventLinkMail = store.EventNoteLinkMail
 	msgEventFile     = store.EventNoteFile
