@@ -37,7 +37,6 @@ const (
 	msgEventCreate   = store.EventNoteCreate
 	msgEventLinkMail = store.EventNoteLinkMail
 	msgEventFile     = store.EventNoteFile
-	msgEventEdit     = store.EventNoteEdit
 )
 
 const (

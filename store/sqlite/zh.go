@@ -12,7 +12,6 @@ const (
 	msgEventCreate   = store.EventNoteCreate
 	msgEventLinkMail = store.EventNoteLinkMail
 	msgEventFile     = store.EventNoteFile
-	msgEventEdit     = store.EventNoteEdit
 )
 
 // Chinese text of the outbox.
