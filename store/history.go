@@ -27,3 +27,25 @@ func ShownTimes(a, b time.Time) []any {
 	}
 	return []any{a.Format(layout), b.Format(layout)}
 }
+
+// ScanHistory reads the events of rows, in the order a back end stored them
+// (id, case_id, at, recorded_at, clerk, action, from_status, to_status,
+// note; times as RFC 3339 text), and returns them sorted by SortHistory.
+func ScanHistory(rows Rows) ([]Event, error) {
+	var out []Event
+	for rows.Next() {
+		var e Event
+		var at, rec string
+		if err := rows.Scan(&e.ID, &e.CaseID, &at, &rec, &e.Clerk, &e.Action, &e.From, &e.To, &e.Note); err != nil {
+			return nil, err
+		}
+		e.At, _ = time.Parse(time.RFC3339, at)
+		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	SortHistory(out)
+	return out, nil
+}
