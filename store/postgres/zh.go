@@ -28,26 +28,26 @@ const (
 	msgNoCreateRole  = "数据库用户 %s 没有建立角色的权限(CREATEROLE),请管理员先建立登录角色 %s,或授予 CREATEROLE"
 )
 
-// The history's notes and the store's refusals, worded as the SQLite book
-// words them (store/sqlite/zh.go), so both books read the same.
+// The history's notes and the store's refusals, worded once in package
+// store (zh_event.go) for both books.
 const (
-	msgCaseNotFound  = "案件 %d 不存在"
-	msgMailNotFound  = "邮件 %d 不存在"
-	msgMailLinked    = "邮件 %d 已关联到案件 %s"
+	msgCaseNotFound  = store.MsgCaseNotFound
+	msgMailNotFound  = store.MsgMailNotFound
+	msgMailLinked    = store.MsgMailLinked
 	msgEventCreate   = store.EventNoteCreate
 	msgEventLinkMail = store.EventNoteLinkMail
 	msgEventFile     = store.EventNoteFile
 )
 
 const (
-	msgBackupExists = "备份文件 %s 已存在"
-	msgBackupNoDir  = "文件夹 %s 不存在"
+	msgBackupExists = store.MsgBackupExists
+	msgBackupNoDir  = store.MsgBackupNoDir
 )
 
-// The outbox and the ledger import, worded as the SQLite book words them
-// (store/sqlite/zh.go; the ledger's checks are store's, zh_ledger.go).
+// The outbox and the ledger import (the ledger's checks and notes are
+// store's, zh_ledger.go).
 const (
-	msgOutboxNotFound  = "发件记录 %d 不存在"
+	msgOutboxNotFound  = store.MsgOutboxNotFound
 	msgEventNoticeSent = store.EventNoteNoticeSent
 	// The server records the login as the history's clerk, so the
 	// ledger's 经办人 goes into the note.

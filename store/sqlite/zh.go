@@ -4,11 +4,11 @@ import "beiandesk/store"
 
 // Chinese messages of the store, kept together for review.
 const (
-	msgCaseNotFound  = "案件 %d 不存在"
-	msgMailNotFound  = "邮件 %d 不存在"
-	msgMailLinked    = "邮件 %d 已关联到案件 %s"
-	msgBackupExists  = "备份文件 %s 已存在"
-	msgBackupNoDir   = "文件夹 %s 不存在"
+	msgCaseNotFound  = store.MsgCaseNotFound
+	msgMailNotFound  = store.MsgMailNotFound
+	msgMailLinked    = store.MsgMailLinked
+	msgBackupExists  = store.MsgBackupExists
+	msgBackupNoDir   = store.MsgBackupNoDir
 	msgEventCreate   = store.EventNoteCreate
 	msgEventLinkMail = store.EventNoteLinkMail
 	msgEventFile     = store.EventNoteFile
@@ -16,6 +16,6 @@ const (
 
 // Chinese text of the outbox.
 const (
-	msgOutboxNotFound  = "发件记录 %d 不存在"
+	msgOutboxNotFound  = store.MsgOutboxNotFound
 	msgEventNoticeSent = store.EventNoteNoticeSent
 )
