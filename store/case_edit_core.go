@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"beiandesk/store/rules"
@@ -128,3 +129,31 @@ const (
 	msgFieldDue         = "办理期限"
 	msgCoreClosed       = "案件状态为「%s」,不能再更改申请类型或主办者类型(材料清单已按原类型核对)"
 )
+
+// CoreDue works out the due date after a CoreEdit (ed.Core, not nil) of c:
+// due is dueDate's deadline of the new kind from the new clock day, and
+// notes are the core's history notes with the due date's (DueNote) last.
+// dueDate is the back end's deadline lookup with its holiday calendar (""
+// for no deadline).
+func (ed *Edited) CoreDue(c *Case, dueDate func(k rules.Kind, day time.Time) (string, error)) (due string, notes []string, err error) {
+	ch := ed.Core
+	notes = append([]string(nil), ch.Notes...)
+	clockDay, err := workday.ParseDate(ch.ClockDay)
+	if err != nil {
+		return "", nil, err
+	}
+	if due, err = dueDate(ed.Valid.Kind, clockDay); err != nil {
+		return "", nil, err
+	}
+	if n := DueNote(c.Due, due); n != "" {
+		notes = append(notes, n)
+	}
+	return due, notes, nil
+}
+
+// EventNote is the history note of the edit: the core's notes (from
+// CoreDue, nil when the core did not change) first, then the other changed
+// fields.
+func (ed *Edited) EventNote(coreNotes []string) string {
+	return EventNoteEdit + ":" + strings.Join(append(coreNotes, ed.Changed...), "、")
+}

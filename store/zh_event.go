@@ -28,3 +28,14 @@ func MailEventNote(format, subject string, mailID int64) string {
 	}
 	return fmt.Sprintf(format, subject)
 }
+
+// The refusals both back ends word alike, so that a clerk reads the same on
+// a file and on a server; each back end's zh.go names them for its calls.
+const (
+	MsgCaseNotFound   = "案件 %d 不存在"
+	MsgMailNotFound   = "邮件 %d 不存在"
+	MsgMailLinked     = "邮件 %d 已关联到案件 %s"
+	MsgOutboxNotFound = "发件记录 %d 不存在"
+	MsgBackupExists   = "备份文件 %s 已存在"
+	MsgBackupNoDir    = "文件夹 %s 不存在"
+)

@@ -23,3 +23,19 @@ const (
 	msgConflict = "该案件已被 %s 于 %s 修改,请刷新后再试"
 	msgSomeone  = "他人"
 )
+
+// Chinese messages of moving a case and checking its materials
+// (CheckMove, CheckItem).
+const (
+	msgAtBeforeReceived = "办理时间 %s 早于收件时间 %s"
+	msgAtBeforeLast     = "办理时间 %s 早于上一次状态变更时间 %s"
+	msgItemRange        = "材料序号应为 1 到 %d"
+	msgNoMaterials      = "该类案件没有材料清单"
+	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
+)
+
+// Chinese messages of the calendar and the deadline settings.
+const (
+	msgHolidayEmpty = "未识别到任何日期"
+	msgDeadlineDays = "办理期限应为 0 到 60 个工作日"
+)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -46,4 +47,17 @@ func parseMonth(field, s string) (string, error) {
 		return "", fmt.Errorf("--%s: "+msgBadMonth, field, s)
 	}
 	return s, nil
+}
+
+// parseOneID parses the flags of a command that names one case (case show,
+// edit, check, status, record, notice, reply) and returns the case's ID.
+func parseOneID(fs *flag.FlagSet, args []string) (int64, error) {
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return 0, err
+	}
+	if len(pos) != 1 {
+		return 0, usageError{msgNeedOneID}
+	}
+	return parseID(pos[0])
 }

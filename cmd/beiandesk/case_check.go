@@ -16,11 +16,7 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 	note := fs.String("note", "", "reason for a defect")
 	add := fs.String("add", "", "add an item to the checklist")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}
@@ -63,13 +59,6 @@ func caseCheck(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	return printCase(ctx, e, db, c, *asJSON)
-}
-
-func oneID(pos []string) (int64, error) {
-	if len(pos) != 1 {
-		return 0, usageError{msgNeedOneID}
-	}
-	return parseID(pos[0])
 }
 
 func formatRequired(field string) string { return fmt.Sprintf(msgRequired, field) }

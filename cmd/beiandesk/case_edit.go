@@ -25,11 +25,7 @@ func caseEdit(ctx context.Context, e *env, args []string) error {
 	fs.Var(&filings, "filing", "filing number (repeatable; replaces the list)")
 	fs.Var(&domains, "domain", "domain name (repeatable; replaces the list)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

@@ -18,11 +18,7 @@ func caseRecord(ctx context.Context, e *env, args []string) error {
 	fs.StringVar(&in.Scope, "scope", "", "subject|site|app")
 	fs.Var(&filings, "filing", "filing number cancelled (repeatable)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

@@ -34,11 +34,7 @@ type eventJSON struct {
 func caseShow(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet("case show", e)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

@@ -13,11 +13,7 @@ func caseStatus(ctx context.Context, e *env, args []string) error {
 	at := fs.String("at", "", "when it happened (RFC 3339)")
 	note := fs.String("note", "", "note")
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

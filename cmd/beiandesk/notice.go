@@ -32,11 +32,7 @@ func noticeCmd(ctx context.Context, e *env, args []string) error {
 	kind := fs.String("kind", "", "receipt|accept|return|reject|done")
 	out := fs.String("out", "", "PDF file to write")
 	text := fs.Bool("text", false, "print the text")
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

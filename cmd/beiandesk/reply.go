@@ -113,11 +113,7 @@ func reply(ctx context.Context, e *env, args []string) error {
 	out := fs.String("out", "", "with --dry-run: .eml file to write")
 	asJSON := fs.Bool("json", false, "print JSON")
 	mf := addMailFlags(fs)
-	pos, err := parseArgs(fs, args)
-	if err != nil {
-		return err
-	}
-	id, err := oneID(pos)
+	id, err := parseOneID(fs, args)
 	if err != nil {
 		return err
 	}

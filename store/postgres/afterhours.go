@@ -43,17 +43,17 @@ func loadCaseDates(ctx context.Context, q querier, k rules.Kind) (*caseDates, er
 	var after, days *string
 	b := &pgx.Batch{}
 	b.Queue(`SELECT (SELECT value FROM setting WHERE key = $1), (SELECT value FROM setting WHERE key = $2)`,
-		store.SettingAfterHours, deadlineKey(k)).QueryRow(func(row pgx.Row) error { return row.Scan(&after, &days) })
+		store.SettingAfterHours, store.DeadlineKey(k)).QueryRow(func(row pgx.Row) error { return row.Scan(&after, &days) })
 	cal := queueCalendar(b)
 	if err := q.SendBatch(ctx, b).Close(); err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	d := &caseDates{afterHours: after != nil && *after == "1", cal: cal}
+	var v string
 	if days != nil {
-		d.days = parseDeadline(k, *days)
-	} else {
-		d.days = parseDeadline(k, "")
+		v = *days
 	}
+	d.days = store.DeadlineDaysOf(k, v)
 	return d, nil
 }
 

@@ -4,13 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"beiandesk/store"
-	"beiandesk/store/workday"
 )
 
 // ImportCases stores whole cases with their history in one transaction, as
@@ -64,24 +61,11 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 	need := map[key][]int{}
 	highest := map[key]int{}
 	for i := range recs {
-		c := recs[i].Case
-		if c.ReceivedDay == "" {
-			c.ReceivedDay = workday.Format(workday.DayOf(c.ReceivedAt))
-		}
-		if c.ClockDay == "" {
-			c.ClockDay = c.ReceivedDay
-		}
-		if c.CreatedAt.IsZero() {
-			c.CreatedAt = c.ReceivedAt
-		}
-		if c.UpdatedAt.IsZero() {
-			c.UpdatedAt = c.CreatedAt
-		}
-		year, _ := strconv.Atoi(c.ReceivedDay[:min(4, len(c.ReceivedDay))])
+		c, year := recs[i].Filled()
 		if c.Number == "" {
 			k := key{store.NumberPrefix(c.Kind), year}
 			need[k] = append(need[k], i)
-		} else if p, y, n, ok := splitNumber(c.Number); ok {
+		} else if p, y, n, ok := store.SplitCaseNumber(c.Number); ok {
 			k := key{p, y}
 			highest[k] = max(highest[k], n)
 		}
@@ -123,11 +107,7 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 			matRows = append(matRows, []any{ids[i], j + 1, it.Item, string(it.State), it.Note})
 		}
 		for _, e := range recs[i].Events {
-			rec := e.RecordedAt
-			if rec.IsZero() {
-				rec = e.At
-			}
-			evRows = append(evRows, []any{ids[i], chinaTime(e.At), chinaTime(rec), e.Clerk, e.Action,
+			evRows = append(evRows, []any{ids[i], chinaTime(e.At), chinaTime(e.Recorded()), e.Clerk, e.Action,
 				string(e.From), string(e.To), e.Note})
 		}
 		// The national record has no time of its own in Case: the case's
@@ -160,18 +140,4 @@ func (db *DB) importCases(ctx context.Context, tx pgx.Tx, recs []store.CaseRecor
 		}
 	}
 	return ids, nil
-}
-
-// splitNumber reads ZX-2026-0001 as ("ZX", 2026, 1).
-func splitNumber(number string) (prefix string, year, seq int, ok bool) {
-	parts := strings.Split(number, "-")
-	if len(parts) != 3 {
-		return "", 0, 0, false
-	}
-	y, err1 := strconv.Atoi(parts[1])
-	n, err2 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil {
-		return "", 0, 0, false
-	}
-	return parts[0], y, n, true
 }

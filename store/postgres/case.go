@@ -202,15 +202,3 @@ func reindex(ctx context.Context, tx pgx.Tx, id int64) error {
 	}
 	return nil
 }
-
-// shownTimes formats times for a clerk's message: China time to the minute,
-// as the window shows them, with seconds only when the minutes are the same
-// (so "12:00 早于 12:00" never appears).
-func shownTimes(a, b time.Time) []any {
-	layout := "2006-01-02 15:04"
-	a, b = a.In(workday.China()), b.In(workday.China())
-	if a.Format(layout) == b.Format(layout) {
-		layout += ":05"
-	}
-	return []any{a.Format(layout), b.Format(layout)}
-}

@@ -36,31 +36,11 @@ func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
 func queueCalendar(b *pgx.Batch) *workday.Calendar {
 	cal := workday.NewCalendar()
 	b.Queue(`SELECT year, off, work FROM holiday_year ORDER BY year`).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var y workday.Year
-			var off, work string
-			if err := rows.Scan(&y.Year, &off, &work); err != nil {
-				return err
-			}
-			_ = json.Unmarshal([]byte(off), &y.Off)
-			_ = json.Unmarshal([]byte(work), &y.Work)
-			cal.SetYear(y)
-		}
-		return rows.Err()
+		return store.ScanHolidayYears(cal, rows)
 	})
 	// Clerks' edits are applied after every year's table, whatever their order.
 	b.Queue(`SELECT day, work FROM holiday_day ORDER BY day`).Query(func(rows pgx.Rows) error {
-		for rows.Next() {
-			var day string
-			var work bool
-			if err := rows.Scan(&day, &work); err != nil {
-				return err
-			}
-			if d, err := workday.ParseDate(day); err == nil {
-				cal.SetDay(d, work)
-			}
-		}
-		return rows.Err()
+		return store.ScanHolidayDays(cal, rows)
 	})
 	return cal
 }
@@ -77,8 +57,8 @@ func (db *DB) chiefErr(err error) error {
 // ImportYear stores a year parsed from a State Council notice, replacing that
 // year's table and dropping earlier clerk edits of its days.
 func (db *DB) ImportYear(ctx context.Context, y workday.Year, source string) error {
-	if len(y.Off) == 0 && len(y.Work) == 0 {
-		return store.FieldErrf("file", msgHolidayEmpty)
+	if err := store.CheckHolidayYear(y); err != nil {
+		return err
 	}
 	off, _ := json.Marshal(y.Off)
 	work, _ := json.Marshal(y.Work)
@@ -152,24 +132,12 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	return nil
 }
 
-func deadlineKey(k rules.Kind) string { return "deadline." + string(k) }
-
 func deadlineDays(ctx context.Context, q querier, k rules.Kind) (int, error) {
-	v, err := getSetting(ctx, q, deadlineKey(k), "")
+	v, err := getSetting(ctx, q, store.DeadlineKey(k), "")
 	if err != nil {
 		return 0, err
 	}
-	return parseDeadline(k, v), nil
-}
-
-// parseDeadline reads a stored deadline setting; unset or unreadable means
-// the kind's default.
-func parseDeadline(k rules.Kind, v string) int {
-	n, err := strconv.Atoi(v)
-	if v == "" || err != nil {
-		return rules.DefaultDeadlineDays(k)
-	}
-	return n
+	return store.DeadlineDaysOf(k, v), nil
 }
 
 // DeadlineDays returns the working days allowed for a kind.
@@ -180,8 +148,8 @@ func (db *DB) DeadlineDays(ctx context.Context, k rules.Kind) (int, error) {
 
 // SetDeadlineDays changes the working days allowed for a kind.
 func (db *DB) SetDeadlineDays(ctx context.Context, k rules.Kind, n int) error {
-	if n < 0 || n > 60 {
-		return store.FieldErrf("days", msgDeadlineDays)
+	if err := store.CheckDeadlineDays(n); err != nil {
+		return err
 	}
-	return db.SetSetting(ctx, deadlineKey(k), strconv.Itoa(n))
+	return db.SetSetting(ctx, store.DeadlineKey(k), strconv.Itoa(n))
 }

@@ -73,17 +73,8 @@ func (db *DB) importLegacy(ctx context.Context, b store.LedgerBatch, clerk strin
 			return nil, fmt.Errorf("import ledger: %w", err)
 		}
 		id, dup, err := li.importRow(ctx, lc)
-		var fe *store.FieldError
-		switch {
-		case errors.As(err, &fe):
-			res.Invalid = append(res.Invalid, store.LedgerProblem{Row: lc.Row, Field: fe.Field, Err: fe.Err})
-		case err != nil:
-			return nil, fmt.Errorf("import ledger row %d: %w", lc.Row, err)
-		case dup:
-			res.Duplicates++
-		default:
-			res.Imported++
-			res.CaseIDs = append(res.CaseIDs, id)
+		if err := res.Add(lc.Row, id, dup, err); err != nil {
+			return nil, err
 		}
 		if b.Progress != nil {
 			b.Progress(i+1, len(b.Cases))
@@ -126,42 +117,11 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if !isNoRows(err) {
 		return 0, false, err
 	}
-	v, err := lc.Case.NormalizeRecord()
+	lr, err := lc.Check(li.now)
 	if err != nil {
 		return 0, false, err
 	}
-	sponsor := strings.TrimSpace(lc.Case.Sponsor)
-	if sponsor == "" {
-		return 0, false, store.FieldErrf("sponsor", msgSponsorRequired)
-	}
-	recv := lc.Case.ReceivedAt
-	day := workday.DayOf(recv)
-	if recv.After(li.now) {
-		return 0, false, store.FieldErrf("received", msgReceivedFuture, workday.Format(day))
-	}
-	status := lc.Status
-	if status == "" {
-		status = rules.StatusReceived
-	}
-	if !status.Open() && !status.Final() {
-		return 0, false, store.FieldErr("status", rules.CheckMove(status, status, nil))
-	}
-	at := lc.ClosedAt
-	if status.Final() && at.IsZero() {
-		return 0, false, store.FieldErrf("closed", msgLedgerClosedMissing, status.Label())
-	}
-	if at.IsZero() {
-		at = recv
-	}
-	if workday.DayOf(at).Before(day) {
-		return 0, false, store.FieldErrf("closed", msgLedgerClosedEarly, workday.Format(workday.DayOf(at)), workday.Format(day))
-	}
-	if at.After(li.now) {
-		return 0, false, store.FieldErrf("closed", msgLedgerClosedFuture, workday.Format(workday.DayOf(at)))
-	}
-	if at.Before(recv) { // the same day, but the ledger has no time of day
-		at = recv
-	}
+	v, sponsor, recv, day, status, at := lr.Valid, lr.Sponsor, lr.Received, lr.Day, lr.Status, lr.At
 	if known, err = li.sameCase(ctx, sponsor, workday.Format(day), v.Filings, v.Domains); err != nil {
 		return 0, false, err
 	}
@@ -206,13 +166,7 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 	if err != nil {
 		return 0, false, fmt.Errorf("insert case: %w", err)
 	}
-	// A case that was accepted had a complete checklist (the lifecycle
-	// allows nothing else); for the others the ledger does not say which
-	// papers were there, so they stay missing.
-	itemState := rules.ItemMissing
-	if status == rules.StatusAccepted || status == rules.StatusDone {
-		itemState = rules.ItemPresent
-	}
+	itemState := lr.ItemState
 	items := v.Materials()
 	if len(items) > 0 {
 		rows := make([][]any, len(items))
@@ -223,25 +177,15 @@ func (li *legacyImporter) importRow(ctx context.Context, lc store.LegacyCase) (i
 			return 0, false, fmt.Errorf("insert material: %w", err)
 		}
 	}
-	note := fmt.Sprintf(msgLedgerEvent, b.FileName, lc.Row)
-	short := msgLedgerEventShort
+	note := store.LedgerEventNote(b.FileName, lc.Row)
+	short := store.LedgerEventShort
 	if ledgerClerk := strings.TrimSpace(lc.Clerk); ledgerClerk != "" {
 		note = fmt.Sprintf(msgLedgerEventClerk, note, ledgerClerk)
 		short = fmt.Sprintf(msgLedgerEventClerk, short, ledgerClerk)
 	}
 	events := []event{{caseID: id, at: recv, recorded: li.now, clerk: li.clerk, action: "create", to: rules.StatusReceived, note: note}}
-	// The history follows the lifecycle's own moves, so the report counts
-	// them as it counts a case handled in the app.
-	var path []rules.Status
-	switch status {
-	case rules.StatusDone:
-		path = []rules.Status{rules.StatusAccepted, rules.StatusDone}
-	case rules.StatusReceived:
-	default:
-		path = []rules.Status{status}
-	}
 	from := rules.StatusReceived
-	for _, to := range path {
+	for _, to := range lr.Path {
 		events = append(events, event{caseID: id, at: at, recorded: li.now, clerk: li.clerk, action: "status",
 			from: from, to: to, note: short})
 		from = to
@@ -282,29 +226,9 @@ func (li *legacyImporter) sameCase(ctx context.Context, sponsor, day string, fil
 		var fs, ds []string
 		_ = json.Unmarshal([]byte(fj), &fs)
 		_ = json.Unmarshal([]byte(dj), &ds)
-		switch {
-		case len(filings) > 0:
-			if overlaps(filings, fs) {
-				return id, nil
-			}
-		case len(domains) > 0:
-			if len(fs) == 0 && overlaps(domains, ds) {
-				return id, nil
-			}
-		case len(fs) == 0 && len(ds) == 0:
+		if store.SameLedgerRequest(filings, domains, fs, ds) {
 			return id, nil
 		}
 	}
 	return 0, rows.Err()
-}
-
-func overlaps(a, b []string) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
 }

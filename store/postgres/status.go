@@ -33,28 +33,17 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
-		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
-			return store.FieldErr("to", err)
-		}
-		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
-			return store.FieldErr(store.OutcomeField(to), err)
-		}
-		if at.Before(c.ReceivedAt) {
-			return store.FieldErrf("at", msgAtBeforeReceived, shownTimes(at, c.ReceivedAt)...)
-		}
 		hist, err := history(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		for _, e := range hist {
-			if e.Action == "status" && at.Before(e.At) {
-				return store.FieldErrf("at", msgAtBeforeLast, shownTimes(at, e.At)...)
-			}
+		if err := store.CheckMove(c, hist, to, at, note); err != nil {
+			return err
 		}
 		day := workday.DayOf(at)
 		sets := []string{"status = $1", "updated_at = $2", "version = version + 1"}
 		args := []any{to, rfc3339(now)}
-		if c.Status == rules.StatusReturned && to == rules.StatusReceived {
+		if store.RestartsClock(c.Status, to) {
 			due, err := dueDate(ctx, tx, c.Kind, day)
 			if err != nil {
 				return err
@@ -91,17 +80,9 @@ func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rul
 		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
-		if len(c.Materials) == 0 {
-			return store.FieldErrf("item", msgNoMaterials)
-		}
-		if n < 1 || n > len(c.Materials) {
-			return store.FieldErrf("item", msgItemRange, len(c.Materials))
-		}
-		if c.Status != rules.StatusReceived && c.Status != rules.StatusReturned {
-			return store.FieldErrf("item", msgCheckClosed, c.Status.Label())
-		}
-		if state == rules.ItemDefective && note == "" {
-			return store.FieldErrf("note", msgDefectNeedsNote)
+		msg, err := store.CheckItem(c, n, state, note)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.Exec(ctx, `UPDATE material SET state = $1, note = $2, checked_at = $3, checked_by = $4
 			WHERE case_id = $5 AND pos = $6`, state, note, rfc3339(now), clerk, id, n); err != nil {
@@ -109,10 +90,6 @@ func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rul
 		}
 		if _, err := tx.Exec(ctx, `UPDATE cases SET updated_at = $1, version = version + 1 WHERE id = $2`, rfc3339(now), id); err != nil {
 			return err
-		}
-		msg := fmt.Sprintf(msgEventCheck, c.Materials[n-1].Item, state.Label())
-		if note != "" {
-			msg += "(" + note + ")"
 		}
 		return addEvent(ctx, tx, event{caseID: id, at: now, recorded: now, clerk: clerk, action: "check", note: msg})
 	})

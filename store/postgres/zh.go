@@ -28,44 +28,27 @@ const (
 	msgNoCreateRole  = "数据库用户 %s 没有建立角色的权限(CREATEROLE),请管理员先建立登录角色 %s,或授予 CREATEROLE"
 )
 
-// The history's notes and the store's refusals, worded as the SQLite book
-// words them (store/sqlite/zh.go), so both books read the same.
+// The history's notes and the store's refusals, worded once in package
+// store (zh_event.go) for both books.
 const (
-	msgCaseNotFound     = "案件 %d 不存在"
-	msgMailNotFound     = "邮件 %d 不存在"
-	msgMailLinked       = "邮件 %d 已关联到案件 %s"
-	msgAtBeforeReceived = "办理时间 %s 早于收件时间 %s"
-	msgAtBeforeLast     = "办理时间 %s 早于上一次状态变更时间 %s"
-	msgItemRange        = "材料序号应为 1 到 %d"
-	msgNoMaterials      = "该类案件没有材料清单"
-	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
-	msgCheckClosed      = "案件状态为「%s」,不能再修改材料核对"
-	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
-	msgHolidayEmpty     = "未识别到任何日期"
-	msgEventCreate      = store.EventNoteCreate
-	msgEventLinkMail    = store.EventNoteLinkMail
-	msgEventCheck       = store.EventNoteCheck
-	msgEventFile        = store.EventNoteFile
-	msgEventEdit        = store.EventNoteEdit
+	msgCaseNotFound  = store.MsgCaseNotFound
+	msgMailNotFound  = store.MsgMailNotFound
+	msgMailLinked    = store.MsgMailLinked
+	msgEventCreate   = store.EventNoteCreate
+	msgEventLinkMail = store.EventNoteLinkMail
+	msgEventFile     = store.EventNoteFile
 )
 
 const (
-	msgBackupExists = "备份文件 %s 已存在"
-	msgBackupNoDir  = "文件夹 %s 不存在"
+	msgBackupExists = store.MsgBackupExists
+	msgBackupNoDir  = store.MsgBackupNoDir
 )
 
-// The outbox and the ledger import, worded as the SQLite book words them
-// (store/sqlite/zh.go, zh_ledger.go).
+// The outbox and the ledger import (the ledger's checks and notes are
+// store's, zh_ledger.go).
 const (
-	msgOutboxNotFound      = "发件记录 %d 不存在"
-	msgEventNoticeSent     = store.EventNoteNoticeSent
-	msgSponsorRequired     = "主办者名称不能为空"
-	msgReceivedFuture      = "收件时间 %s 晚于当前时间"
-	msgLedgerClosedMissing = "状态为「%s」,但办结日期为空"
-	msgLedgerClosedEarly   = "办结日期 %s 早于收件日期 %s"
-	msgLedgerClosedFuture  = "办结日期 %s 晚于今天"
-	msgLedgerEvent         = "台账导入(%s 第%d行)"
-	msgLedgerEventShort    = "台账导入"
+	msgOutboxNotFound  = store.MsgOutboxNotFound
+	msgEventNoticeSent = store.EventNoteNoticeSent
 	// The server records the login as the history's clerk, so the
 	// ledger's 经办人 goes into the note.
 	msgLedgerEventClerk = "%s,经办人 %s"

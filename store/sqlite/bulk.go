@@ -5,11 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"beiandesk/store"
-	"beiandesk/store/workday"
 )
 
 // ImportCases stores whole cases with their history in one transaction,
@@ -87,20 +84,7 @@ func (s *importStmts) close() {
 }
 
 func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) (int64, error) {
-	c := r.Case
-	if c.ReceivedDay == "" {
-		c.ReceivedDay = workday.Format(workday.DayOf(c.ReceivedAt))
-	}
-	if c.ClockDay == "" {
-		c.ClockDay = c.ReceivedDay
-	}
-	if c.CreatedAt.IsZero() {
-		c.CreatedAt = c.ReceivedAt
-	}
-	if c.UpdatedAt.IsZero() {
-		c.UpdatedAt = c.CreatedAt
-	}
-	year, _ := strconv.Atoi(c.ReceivedDay[:min(4, len(c.ReceivedDay))])
+	c, year := r.Filled()
 	if c.Number == "" {
 		// The next number of the kind and year, as CreateCase gives it.
 		var seq int
@@ -110,7 +94,7 @@ func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) 
 			return 0, fmt.Errorf("number: %w", err)
 		}
 		c.Number = store.CaseNumber(c.Kind, year, seq)
-	} else if p, y, n, ok := splitNumber(c.Number); ok {
+	} else if p, y, n, ok := store.SplitCaseNumber(c.Number); ok {
 		// Later numbers of that year must not collide with this one.
 		var last int
 		if err := s.seq.QueryRowContext(ctx, p, y, n).Scan(&last); err != nil {
@@ -136,11 +120,7 @@ func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) 
 		}
 	}
 	for _, e := range r.Events {
-		rec := e.RecordedAt
-		if rec.IsZero() {
-			rec = e.At
-		}
-		if _, err := s.ev.ExecContext(ctx, id, chinaTime(e.At), chinaTime(rec), e.Clerk, e.Action, e.From, e.To, e.Note); err != nil {
+		if _, err := s.ev.ExecContext(ctx, id, chinaTime(e.At), chinaTime(e.Recorded()), e.Clerk, e.Action, e.From, e.To, e.Note); err != nil {
 			return 0, fmt.Errorf("case %s: event: %w", c.Number, err)
 		}
 	}
@@ -155,18 +135,4 @@ func (s *importStmts) add(ctx context.Context, tx *sql.Tx, r *store.CaseRecord) 
 		return 0, fmt.Errorf("case %s: index: %w", c.Number, err)
 	}
 	return id, nil
-}
-
-// splitNumber reads ZX-2026-0001 as ("ZX", 2026, 1).
-func splitNumber(number string) (prefix string, year, seq int, ok bool) {
-	parts := strings.Split(number, "-")
-	if len(parts) != 3 {
-		return "", 0, 0, false
-	}
-	y, err1 := strconv.Atoi(parts[1])
-	n, err2 := strconv.Atoi(parts[2])
-	if err1 != nil || err2 != nil {
-		return "", 0, 0, false
-	}
-	return parts[0], y, n, true
 }

@@ -5,11 +5,10 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
+	"time"
 
 	"beiandesk/store"
 	"beiandesk/store/rules"
-	"beiandesk/store/workday"
 )
 
 // UpdateCase validates e against the case's own kind and sponsor type,
@@ -33,13 +32,11 @@ func (db *DB) UpdateCase(ctx context.Context, id, version int64, e store.CaseEdi
 			return nil
 		}
 		in, v := ed.In, ed.Valid
-		changed := ed.Changed
+		var core []string
 		if ed.Core != nil {
-			notes, err := updateCore(ctx, tx, c, ed)
-			if err != nil {
+			if core, err = updateCore(ctx, tx, c, ed); err != nil {
 				return err
 			}
-			changed = append(notes, changed...)
 		}
 		details, _ := json.Marshal(nonNilMap(in.Details))
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET sponsor = ?, cert_no = ?, provider = ?, contact = ?,
@@ -49,7 +46,7 @@ func (db *DB) UpdateCase(ctx context.Context, id, version int64, e store.CaseEdi
 			return fmt.Errorf("update case: %w", err)
 		}
 		if err := addEvent(ctx, tx, event{caseID: id, at: now, recorded: now, clerk: clerk, action: "edit",
-			note: msgEventEdit + ":" + strings.Join(changed, "、")}); err != nil {
+			note: ed.EventNote(core)}); err != nil {
 			return err
 		}
 		return indexCase(ctx, tx, id)
@@ -67,17 +64,11 @@ func (db *DB) UpdateCase(ctx context.Context, id, version int64, e store.CaseEdi
 // caller's update of the other fields.
 func updateCore(ctx context.Context, tx *sql.Tx, c *store.Case, ed *store.Edited) ([]string, error) {
 	ch, v := ed.Core, ed.Valid
-	notes := append([]string(nil), ch.Notes...)
-	clockDay, err := workday.ParseDate(ch.ClockDay)
+	due, notes, err := ed.CoreDue(c, func(k rules.Kind, day time.Time) (string, error) {
+		return dueDate(ctx, tx, k, day)
+	})
 	if err != nil {
 		return nil, err
-	}
-	due, err := dueDate(ctx, tx, v.Kind, clockDay)
-	if err != nil {
-		return nil, err
-	}
-	if n := store.DueNote(c.Due, due); n != "" {
-		notes = append(notes, n)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE cases SET kind = ?, channel = ?, sponsor_type = ?, received_at = ?,
 		received_day = ?, clock_day = ?, due = ? WHERE id = ?`, v.Kind, v.Channel, v.SponsorType,

@@ -39,20 +39,9 @@ func history(ctx context.Context, q querier, caseID int64) ([]store.Event, error
 		return nil, fmt.Errorf("history %d: %w", caseID, err)
 	}
 	defer rows.Close()
-	var out []store.Event
-	for rows.Next() {
-		var e store.Event
-		var at, rec string
-		if err := rows.Scan(&e.ID, &e.CaseID, &at, &rec, &e.Clerk, &e.Action, &e.From, &e.To, &e.Note); err != nil {
-			return nil, fmt.Errorf("history %d: %w", caseID, err)
-		}
-		e.At, _ = time.Parse(time.RFC3339, at)
-		e.RecordedAt, _ = time.Parse(time.RFC3339, rec)
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
+	out, err := store.ScanHistory(rows)
+	if err != nil {
 		return nil, fmt.Errorf("history %d: %w", caseID, err)
 	}
-	store.SortHistory(out)
 	return out, nil
 }

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"beiandesk/store"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -22,19 +23,9 @@ func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
 	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
-	for rows.Next() {
-		var y workday.Year
-		var off, work string
-		if err := rows.Scan(&y.Year, &off, &work); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("calendar: %w", err)
-		}
-		_ = json.Unmarshal([]byte(off), &y.Off)
-		_ = json.Unmarshal([]byte(work), &y.Work)
-		cal.SetYear(y)
-	}
+	err = store.ScanHolidayYears(cal, rows)
 	rows.Close()
-	if err := rows.Err(); err != nil {
+	if err != nil {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	rows, err = q.QueryContext(ctx, `SELECT day, work FROM holiday_day ORDER BY day`)
@@ -42,27 +33,18 @@ func loadCalendar(ctx context.Context, q querier) (*workday.Calendar, error) {
 		return nil, fmt.Errorf("calendar: %w", err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		var day string
-		var work bool
-		if err := rows.Scan(&day, &work); err != nil {
-			return nil, fmt.Errorf("calendar: %w", err)
-		}
-		d, err := workday.ParseDate(day)
-		if err != nil {
-			continue
-		}
-		cal.SetDay(d, work)
+	if err := store.ScanHolidayDays(cal, rows); err != nil {
+		return nil, fmt.Errorf("calendar: %w", err)
 	}
-	return cal, rows.Err()
+	return cal, nil
 }
 
 // ImportYear stores a year parsed from a State Council notice. It replaces
 // the built-in table of that year and drops earlier clerk edits of that year,
 // since the notice is the newer authority.
 func (db *DB) ImportYear(ctx context.Context, y workday.Year, source string) error {
-	if len(y.Off) == 0 && len(y.Work) == 0 {
-		return fieldErrf("file", msgHolidayEmpty)
+	if err := store.CheckHolidayYear(y); err != nil {
+		return err
 	}
 	off, _ := json.Marshal(y.Off)
 	work, _ := json.Marshal(y.Work)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"beiandesk/store"
 	"beiandesk/store/rules"
 )
 
@@ -37,21 +38,12 @@ func (db *DB) SetSetting(ctx context.Context, key, value string) error {
 	return nil
 }
 
-func deadlineKey(k rules.Kind) string { return "deadline." + string(k) }
-
 func deadlineDays(ctx context.Context, q querier, k rules.Kind) (int, error) {
-	v, err := getSetting(ctx, q, deadlineKey(k), "")
+	v, err := getSetting(ctx, q, store.DeadlineKey(k), "")
 	if err != nil {
 		return 0, err
 	}
-	if v == "" {
-		return rules.DefaultDeadlineDays(k), nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return rules.DefaultDeadlineDays(k), nil
-	}
-	return n, nil
+	return store.DeadlineDaysOf(k, v), nil
 }
 
 // DeadlineDays returns the working days allowed for a kind.
@@ -62,8 +54,8 @@ func (db *DB) DeadlineDays(ctx context.Context, k rules.Kind) (int, error) {
 // SetDeadlineDays changes the working days allowed for a kind; it applies to
 // clocks started from now on.
 func (db *DB) SetDeadlineDays(ctx context.Context, k rules.Kind, n int) error {
-	if n < 0 || n > 60 {
-		return fieldErrf("days", msgDeadlineDays)
+	if err := store.CheckDeadlineDays(n); err != nil {
+		return err
 	}
-	return db.SetSetting(ctx, deadlineKey(k), strconv.Itoa(n))
+	return db.SetSetting(ctx, store.DeadlineKey(k), strconv.Itoa(n))
 }

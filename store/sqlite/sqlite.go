@@ -201,15 +201,3 @@ func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
 // chinaTime formats t in the desk's zone, so that stored times compare
 // correctly as text whatever offset the clerk typed.
 func chinaTime(t time.Time) string { return t.In(workday.China()).Format(time.RFC3339) }
-
-// shownTimes formats times for a clerk's message: China time to the minute,
-// as the window shows them, with seconds only when the minutes are the same
-// (so "12:00 早于 12:00" never appears).
-func shownTimes(a, b time.Time) []any {
-	layout := "2006-01-02 15:04"
-	a, b = a.In(workday.China()), b.In(workday.China())
-	if a.Format(layout) == b.Format(layout) {
-		layout += ":05"
-	}
-	return []any{a.Format(layout), b.Format(layout)}
-}

@@ -31,29 +31,17 @@ func (db *DB) MoveCase(ctx context.Context, id, version int64, to rules.Status, 
 		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
-		if err := rules.CheckMove(c.Status, to, c.Materials); err != nil {
-			return fieldErr("to", err)
-		}
-		if err := rules.CheckOutcome(c.Kind, to, note, len(c.National) > 0); err != nil {
-			return fieldErr(store.OutcomeField(to), err)
-		}
-		if at.Before(c.ReceivedAt) {
-			return fieldErrf("at", msgAtBeforeReceived, shownTimes(at, c.ReceivedAt)...)
-		}
-		// Times are compared parsed: older rows may carry other offsets.
 		hist, err := history(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		for _, e := range hist {
-			if e.Action == "status" && at.Before(e.At) {
-				return fieldErrf("at", msgAtBeforeLast, shownTimes(at, e.At)...)
-			}
+		if err := store.CheckMove(c, hist, to, at, note); err != nil {
+			return err
 		}
 		day := workday.DayOf(at)
 		sets := []string{"status = ?", "updated_at = ?", "version = version + 1"}
 		args := []any{to, rfc3339(now)}
-		if c.Status == rules.StatusReturned && to == rules.StatusReceived {
+		if store.RestartsClock(c.Status, to) {
 			due, err := dueDate(ctx, tx, c.Kind, day)
 			if err != nil {
 				return err
@@ -90,17 +78,9 @@ func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rul
 		if err := db.checkVersion(ctx, tx, c, version); err != nil {
 			return err
 		}
-		if len(c.Materials) == 0 {
-			return fieldErrf("item", msgNoMaterials)
-		}
-		if n < 1 || n > len(c.Materials) {
-			return fieldErrf("item", msgItemRange, len(c.Materials))
-		}
-		if c.Status != rules.StatusReceived && c.Status != rules.StatusReturned {
-			return fieldErrf("item", msgCheckClosed, c.Status.Label())
-		}
-		if state == rules.ItemDefective && note == "" {
-			return fieldErrf("note", msgDefectNeedsNote)
+		msg, err := store.CheckItem(c, n, state, note)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE material SET state = ?, note = ?, checked_at = ?, checked_by = ?
 			WHERE case_id = ? AND pos = ?`, state, note, rfc3339(now), clerk, id, n); err != nil {
@@ -108,10 +88,6 @@ func (db *DB) CheckItem(ctx context.Context, id, version int64, n int, state rul
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ?, version = version + 1 WHERE id = ?`, rfc3339(now), id); err != nil {
 			return err
-		}
-		msg := fmt.Sprintf(msgEventCheck, c.Materials[n-1].Item, state.Label())
-		if note != "" {
-			msg += "(" + note + ")"
 		}
 		return addEvent(ctx, tx, event{caseID: id, at: now, recorded: now, clerk: clerk, action: "check", note: msg})
 	})

@@ -4,30 +4,18 @@ import "beiandesk/store"
 
 // Chinese messages of the store, kept together for review.
 const (
-	msgCaseNotFound     = "案件 %d 不存在"
-	msgMailNotFound     = "邮件 %d 不存在"
-	msgMailLinked       = "邮件 %d 已关联到案件 %s"
-	msgReceivedFuture   = "收件时间 %s 晚于当前时间"
-	msgAtBeforeReceived = "办理时间 %s 早于收件时间 %s"
-	msgAtBeforeLast     = "办理时间 %s 早于上一次状态变更时间 %s"
-	msgItemRange        = "材料序号应为 1 到 %d"
-	msgNoMaterials      = "该类案件没有材料清单"
-	msgDefectNeedsNote  = "标记为有瑕疵时必须写明原因(--note)"
-	msgCheckClosed      = "案件状态为「%s」,不能再修改材料核对"
-	msgSponsorRequired  = "主办者名称不能为空"
-	msgDeadlineDays     = "办理期限应为 0 到 60 个工作日"
-	msgBackupExists     = "备份文件 %s 已存在"
-	msgBackupNoDir      = "文件夹 %s 不存在"
-	msgHolidayEmpty     = "未识别到任何日期"
-	msgEventCreate      = store.EventNoteCreate
-	msgEventLinkMail    = store.EventNoteLinkMail
-	msgEventCheck       = store.EventNoteCheck
-	msgEventFile        = store.EventNoteFile
-	msgEventEdit        = store.EventNoteEdit
+	msgCaseNotFound  = store.MsgCaseNotFound
+	msgMailNotFound  = store.MsgMailNotFound
+	msgMailLinked    = store.MsgMailLinked
+	msgBackupExists  = store.MsgBackupExists
+	msgBackupNoDir   = store.MsgBackupNoDir
+	msgEventCreate   = store.EventNoteCreate
+	msgEventLinkMail = store.EventNoteLinkMail
+	msgEventFile     = store.EventNoteFile
 )
 
 // Chinese text of the outbox.
 const (
-	msgOutboxNotFound  = "发件记录 %d 不存在"
+	msgOutboxNotFound  = store.MsgOutboxNotFound
 	msgEventNoticeSent = store.EventNoteNoticeSent
 )
