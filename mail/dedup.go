@@ -95,26 +95,33 @@ type canonHash struct {
 
 func (c *canonHash) write(p []byte) {
 	out := c.out[:0]
-	for _, b := range p {
+	for len(p) > 0 {
 		if c.pendingCR {
 			c.pendingCR = false
-			if b == '\n' {
+			if p[0] == '\n' {
 				c.pendingNL++
+				p = p[1:]
 				continue
 			}
 			out = c.flushNL(out)
 			out = append(out, '\r')
 		}
-		switch b {
+		switch p[0] {
 		case '\r':
 			c.pendingCR = true
+			p = p[1:]
 		case '\n':
 			c.pendingNL++
+			p = p[1:]
 		default:
+			// A run of ordinary bytes goes at once: byte by byte, this loop
+			// cost more than the hash (pprof, issue 11).
+			n := min(indexLineEnd(p), 32<<10)
 			if c.pendingNL > 0 {
 				out = c.flushNL(out)
 			}
-			out = append(out, b)
+			out = append(out, p[:n]...)
+			p = p[n:]
 		}
 		if len(out) >= 32<<10 {
 			c.h.Write(out)
@@ -123,6 +130,18 @@ func (c *canonHash) write(p []byte) {
 	}
 	c.h.Write(out)
 	c.out = out[:0]
+}
+
+// indexLineEnd returns the index of the first CR or LF in p, or len(p).
+func indexLineEnd(p []byte) int {
+	n := bytes.IndexByte(p, '\n')
+	if n < 0 {
+		n = len(p)
+	}
+	if r := bytes.IndexByte(p[:n], '\r'); r >= 0 {
+		n = r
+	}
+	return n
 }
 
 func (c *canonHash) flushNL(out []byte) []byte {

@@ -75,7 +75,9 @@ func propose(m *Message) Proposal {
 	nameText := strings.Join(names, "\n")
 	body := m.Subject + "\n" + m.Text
 	// Full-width digits, letters and punctuation are common in Chinese text.
-	folded := width.Fold.String(body + "\n" + nameText)
+	// Fold maps rune by rune, so the body is folded once and reused.
+	foldedBody := width.Fold.String(body)
+	folded := foldedBody + "\n" + width.Fold.String(nameText)
 
 	var p Proposal
 	p.Provider = findLabelled(m.Subject+"\n"+m.Text, providerLabels, isProviderName)
@@ -86,7 +88,7 @@ func propose(m *Message) Proposal {
 		sponsorText = strings.ReplaceAll(sponsorText, p.Provider, "")
 	}
 	p.Filings = findFilings(folded)
-	p.Domains = findDomains(width.Fold.String(body))
+	p.Domains = findDomains(foldedBody)
 	p.USCCs, p.IDNumbers = findCodes(folded)
 	p.Phones = findPhones(folded)
 	p.Sponsor = findSponsor(m.Subject, sponsorText, nameText)
@@ -206,7 +208,7 @@ func hostMatches(lower string) [][]int {
 		start, dot = -1, false
 	}
 	for i, r := range lower {
-		if r == '.' || r == '-' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || unicode.Is(unicode.Han, r) {
+		if r == '.' || r == '-' || ('a' <= r && r <= 'z') || ('0' <= r && r <= '9') || isHanRune(r) {
 			if start < 0 {
 				start = i
 			}
@@ -220,17 +222,21 @@ func hostMatches(lower string) [][]int {
 }
 
 func findDomains(text string) []string {
-	lower := strings.ToLower(text)
+	lower := lowerForHosts(text)
 	var out []string
+	// A mail names its domain many times; the IDNA and public-suffix checks
+	// run once per distinct host.
+	done := map[string]bool{}
 	for _, loc := range hostMatches(lower) {
 		start, end := loc[0], loc[1]
 		for start < end && lower[start] == '-' {
 			start++
 		}
 		start, end, ok := hostCandidate(lower, start, end)
-		if !ok || partOfEmail(lower, start, end) {
+		if !ok || partOfEmail(lower, start, end) || done[lower[start:end]] {
 			continue
 		}
+		done[lower[start:end]] = true
 		if d := registrableDomain(lower[start:end]); d != "" {
 			out = appendUnique(out, d)
 			// The www host is a domain of its own on the filing (网站域名
@@ -241,6 +247,24 @@ func findDomains(text string) []string {
 		}
 	}
 	return out
+}
+
+// lowerForHosts lower-cases what a host name can hold. Hosts are made of
+// ASCII letters and digits and Han characters, so only ASCII letters need
+// lowering; strings.ToLower's rune-by-rune pass over the Chinese text cost
+// as much as the host search itself. The two runes whose lower case is
+// ASCII (U+0130 İ, U+212A Kelvin) take the full path.
+func lowerForHosts(text string) string {
+	if strings.ContainsAny(text, "\u0130\u212a") {
+		return strings.ToLower(text)
+	}
+	b := []byte(text)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // hostCandidate narrows the match text[start:end] to a host name. In Chinese
@@ -317,7 +341,11 @@ func delimitedBefore(s string, i int) bool {
 	return r < 0x80 && !isAlnum(r) || strings.ContainsRune("，。：；、（）《》“”‘’【】！？", r)
 }
 
-func isHanRune(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHanRune answers the common CJK Unified Ideographs block (all Han) without
+// unicode.Is's table search.
+func isHanRune(r rune) bool {
+	return 0x4E00 <= r && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
 
 func hasHan(s string) bool {
 	return strings.IndexFunc(s, isHanRune) >= 0

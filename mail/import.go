@@ -228,7 +228,7 @@ func parseGuarded(r io.Reader, save SaveFunc) (msg *Message, err error) {
 			msg, err = nil, fmt.Errorf(msgParsePanic, v)
 		}
 	}()
-	msg, err = Parse(r, save)
+	msg, err = parse(r, save, false)
 	if err != nil {
 		return msg, fmt.Errorf(msgParseFailed, err)
 	}

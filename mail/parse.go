@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"time"
 )
@@ -66,13 +67,23 @@ const forwardSeparator = "---------- 转发的邮件 ----------"
 // Message.Problems. Parse returns an error only when reading r or save fails, or
 // when the temporary file for a large attached message cannot be written.
 func Parse(r io.Reader, save SaveFunc) (*Message, error) {
+	return parse(r, save, true)
+}
+
+// parse is Parse; without bodyHash, BodySHA256 stays empty (import and sync
+// key mails by their dedup key and do not need a second hash of every byte).
+func parse(r io.Reader, save SaveFunc, bodyHash bool) (*Message, error) {
 	src := &stickyReader{r: r}
 	p := &mimeParser{save: save, seen: map[string]bool{}}
 
 	br := bufio.NewReaderSize(src, 32<<10)
 	h, rest, end := readHeader(br)
-	hash := sha256.New()
-	body := io.TeeReader(bodyReader(rest, br), hash)
+	body := bodyReader(rest, br)
+	var sum hash.Hash
+	if bodyHash {
+		sum = sha256.New()
+		body = io.TeeReader(body, sum)
+	}
 
 	m := &Message{}
 	topCharset := ""
@@ -111,7 +122,9 @@ func Parse(r io.Reader, save SaveFunc) (*Message, error) {
 	}
 	m.Text = p.capText(c.text)
 	m.Attachments = p.attachments
-	m.BodySHA256 = hex.EncodeToString(hash.Sum(nil))
+	if sum != nil {
+		m.BodySHA256 = hex.EncodeToString(sum.Sum(nil))
+	}
 	m.Problems = p.problems
 	m.Proposal = propose(m)
 	return m, nil

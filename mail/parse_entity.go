@@ -18,6 +18,7 @@ type mimeParser struct {
 	entities    int             // body parts seen, against maxEntities
 	textCharset string          // the first declared non-UTF-8 charset of a text part
 	haveText    bool            // a body text part has been read
+	skipHTML    bool            // the entity being walked is an HTML alternative to a plain text already read
 }
 
 // problem notes what was broken; each distinct note is kept once.
@@ -99,6 +100,9 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 }
 
 func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent string) (partText, error) {
+	// The flag is for this entity only, not for what is nested in it.
+	skipHTML := p.skipHTML
+	p.skipHTML = false
 	inline := e.disposition == "inline" || e.disposition == "" && parent == "related"
 	attached := e.disposition == "attachment"
 	switch mt := e.mediaType; {
@@ -115,6 +119,10 @@ func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent s
 	case isBodyText(mt) && !attached && (strings.TrimSpace(e.filename) == "" || !p.haveText):
 		// An inline text part with a file name (msg.txt, filename.html) is the
 		// body when nothing else is, as mail clients and Python show it.
+		if skipHTML && mt == "text/html" {
+			// chooseAlternative would drop it: the plain version was read.
+			return partText{html: true}, nil
+		}
 		c := p.readText(e, body)
 		p.haveText = p.haveText || strings.TrimSpace(c.text) != ""
 		return c, nil
@@ -168,7 +176,11 @@ func (p *mimeParser) walkMultipart(e *mimeEntity, body io.Reader, depth int) (pa
 		if end == endStray && len(h) > 0 {
 			p.problem("有 MIME 部分的头与正文之间缺少空行")
 		}
+		// In an alternative whose plain text was read, an HTML version
+		// would be rendered only to be dropped by chooseAlternative.
+		p.skipHTML = sub == "alternative" && slices.ContainsFunc(parts, isPlainText)
 		c, err := p.walk(newEntity(h, childType, p), bodyReader(rest, br), depth+1, sub)
+		p.skipHTML = false
 		if err != nil {
 			return partText{}, err
 		}
@@ -187,10 +199,13 @@ func (p *mimeParser) walkMultipart(e *mimeEntity, body io.Reader, depth int) (pa
 	return p.joinContents(parts), nil
 }
 
+// isPlainText reports a part chooseAlternative takes first.
+func isPlainText(c partText) bool { return !c.html && strings.TrimSpace(c.text) != "" }
+
 // chooseAlternative prefers the plain text version, as the clerk reads text.
 func chooseAlternative(parts []partText) partText {
 	for _, c := range parts {
-		if !c.html && strings.TrimSpace(c.text) != "" {
+		if isPlainText(c) {
 			return c
 		}
 	}

@@ -172,15 +172,30 @@ func (r *partReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// fill reads one line of the current part into pending, or ends the part.
+// fillTarget is how many bytes fill gathers before it returns: a line per
+// call made every reader above (transfer decoding, charset, spooling) run
+// once per 78-byte line.
+const fillTarget = 16 << 10
+
+// fill reads lines of the current part into pending until it holds
+// fillTarget bytes or the part ends.
 func (m *multipartReader) fill() {
+	m.pending = m.buf[:0]
+	for m.state == statePart && len(m.pending) < fillTarget {
+		m.fillLine()
+	}
+	m.buf = m.pending[:0]
+}
+
+// fillLine appends one line of the current part to pending, or ends the part.
+func (m *multipartReader) fillLine() {
 	wasLineStart := m.atLineStart
 	line, complete, eof := m.readLine()
 	if eof {
 		// The closing delimiter never came; what was held back is content.
 		m.unterminated = true
 		m.state = stateDone
-		m.pending = append(m.buf[:0], m.nl...)
+		m.pending = append(m.pending, m.nl...)
 		m.nl = m.nl[:0]
 		return
 	}
@@ -194,9 +209,8 @@ func (m *multipartReader) fill() {
 			return
 		}
 	}
-	m.pending = append(m.buf[:0], m.nl...)
+	m.pending = append(m.pending, m.nl...)
 	m.nl = m.nl[:0]
-	defer func() { m.buf = m.pending[:0] }()
 	if !complete {
 		m.pending = append(m.pending, line...)
 		m.atLineStart = false

@@ -29,6 +29,7 @@ func splitParts(t *testing.T, body, boundary string) ([]string, *multipartReader
 
 func TestMultipartReader(t *testing.T) {
 	long := strings.Repeat("x", 20000)
+	many := strings.Repeat("line\r\n", 5000) // more than one fill of short lines
 	tests := []struct {
 		name, boundary, body string
 		want                 []string
@@ -47,6 +48,7 @@ func TestMultipartReader(t *testing.T) {
 		{"guessed boundary", "", "preamble\r\n--guess\r\n\r\none\r\n--guess--\r\n", []string{"\r\none"}, false},
 		{"empty body", "b", "", nil, false},
 		{"empty parts", "b", "--b\r\n--b\r\n--b--", []string{"", ""}, false},
+		{"many lines across fills", "b", "--b\r\n\r\n" + many + "--b\r\n\r\ntwo\r\n--b--", []string{"\r\n" + strings.TrimSuffix(many, "\r\n"), "\r\ntwo"}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,5 +136,31 @@ func TestReadHeaderLimits(t *testing.T) {
 	}
 	if rest, _ := io.ReadAll(br); string(rest) != "body" {
 		t.Errorf("body = %q", rest)
+	}
+}
+
+// TestAlternativeHTMLSkippedButItsImagesKept: once the plain version of an
+// alternative was read, the HTML one is not rendered, but the images of a
+// multipart/related HTML version are still saved, and an HTML version that
+// comes first is still the fallback.
+func TestAlternativeHTMLSkippedButItsImagesKept(t *testing.T) {
+	raw := "Content-Type: multipart/alternative; boundary=a\r\n\r\n" +
+		"--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n纯文本\r\n" +
+		"--a\r\nContent-Type: multipart/related; boundary=r\r\n\r\n" +
+		"--r\r\nContent-Type: text/html\r\n\r\n<p>网页</p><img src=cid:x>\r\n" +
+		"--r\r\nContent-Type: image/png\r\nContent-ID: <x>\r\n\r\nPNG\r\n" +
+		"--r--\r\n--a--\r\n"
+	m, saved := parseBytes(t, []byte(raw))
+	if m.Text != "纯文本" {
+		t.Errorf("text %q, want the plain version", m.Text)
+	}
+	if len(saved) != 1 || saved[0].contentType != "image/png" {
+		t.Errorf("saved %+v, want the related image", saved)
+	}
+	htmlFirst := "Content-Type: multipart/alternative; boundary=a\r\n\r\n" +
+		"--a\r\nContent-Type: text/html\r\n\r\n<p>网页</p>\r\n" +
+		"--a\r\nContent-Type: text/plain\r\n\r\n \r\n--a--\r\n"
+	if m, _ := parseBytes(t, []byte(htmlFirst)); m.Text != "网页" {
+		t.Errorf("text %q, want the HTML version when the plain one is empty", m.Text)
 	}
 }

@@ -9,9 +9,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 )
 
 const chunkSize = 256 << 10
+
+// chunkBufs recycles the chunk buffers: a sync puts a few blobs per mail,
+// and a fresh 256 KiB buffer each time costs more in clearing and garbage
+// collection than the small mails it carries.
+var chunkBufs = sync.Pool{New: func() any { return new([chunkSize]byte) }}
 
 // putBlob stores r content-addressed inside the caller's transaction and
 // returns its SHA-256 and size. The content is streamed in chunks, so a
@@ -23,7 +29,9 @@ func putBlob(ctx context.Context, tx querier, r io.Reader) (string, int64, error
 	}
 	id, _ := res.LastInsertId()
 	h := sha256.New()
-	buf := make([]byte, chunkSize)
+	bp := chunkBufs.Get().(*[chunkSize]byte)
+	defer chunkBufs.Put(bp)
+	buf := bp[:]
 	var size int64
 	for seq := 0; ; seq++ {
 		n, err := io.ReadFull(r, buf)

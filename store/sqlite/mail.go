@@ -16,6 +16,7 @@ import (
 type mailTx struct {
 	ctx context.Context
 	tx  *sql.Tx
+	q   *stmtTx // the same transaction, reusing the statements of the mail path
 	db  *DB
 }
 
@@ -25,14 +26,18 @@ func (db *DB) BeginMail(ctx context.Context) (store.MailTx, error) {
 	if err != nil {
 		return nil, fmt.Errorf("begin mail: %w", err)
 	}
-	return &mailTx{ctx: ctx, tx: tx, db: db}, nil
+	return &mailTx{ctx: ctx, tx: tx, q: newStmtTx(tx), db: db}, nil
 }
 
 // Commit commits the transaction.
-func (t *mailTx) Commit() error { return t.tx.Commit() }
+func (t *mailTx) Commit() error {
+	t.q.close()
+	return t.tx.Commit()
+}
 
 // Rollback abandons the transaction; harmless after Commit.
 func (t *mailTx) Rollback() error {
+	t.q.close()
 	err := t.tx.Rollback()
 	if errors.Is(err, sql.ErrTxDone) {
 		return nil
@@ -42,7 +47,7 @@ func (t *mailTx) Rollback() error {
 
 // Lookup returns the id of the mail stored under key, if any.
 func (t *mailTx) Lookup(key string) (int64, bool, error) {
-	return lookupMail(t.ctx, t.tx, key)
+	return lookupMail(t.ctx, t.q, key)
 }
 
 func lookupMail(ctx context.Context, q querier, key string) (int64, bool, error) {
@@ -64,7 +69,7 @@ func (db *DB) LookupMail(ctx context.Context, key string) (int64, bool, error) {
 
 // PutBlob stores content-addressed bytes inside the transaction.
 func (t *mailTx) PutBlob(r io.Reader) (sha string, size int64, err error) {
-	return putBlob(t.ctx, t.tx, r)
+	return putBlob(t.ctx, t.q, r)
 }
 
 // Insert stores m (whose blobs were put in this transaction) and returns its id.
@@ -79,7 +84,7 @@ func (t *mailTx) Insert(m *store.Mail) (int64, error) {
 	if !m.Date.IsZero() {
 		date = rfc3339(m.Date)
 	}
-	res, err := t.tx.ExecContext(t.ctx, `INSERT INTO mail (dedup_key, message_id, raw_sha256, raw_size, date,
+	res, err := t.q.ExecContext(t.ctx, `INSERT INTO mail (dedup_key, message_id, raw_sha256, raw_size, date,
 		from_name, from_addr, to_addrs, subject, text, proposal, problems, source, stored_at, state)
 		VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		m.DedupKey, m.MessageID, m.RawSHA256, m.RawSize, date, m.FromName, m.FromAddr, string(to),
@@ -89,7 +94,7 @@ func (t *mailTx) Insert(m *store.Mail) (int64, error) {
 	}
 	id, _ := res.LastInsertId()
 	for i, a := range m.Attachments {
-		if _, err := t.tx.ExecContext(t.ctx, `INSERT INTO mail_attachment (mail_id, pos, name, content_type, size, sha256, inline)
+		if _, err := t.q.ExecContext(t.ctx, `INSERT INTO mail_attachment (mail_id, pos, name, content_type, size, sha256, inline)
 			VALUES (?,?,?,?,?,?,?)`, id, i+1, a.Name, a.ContentType, a.Size, a.SHA256, a.Inline); err != nil {
 			return 0, fmt.Errorf("insert attachment: %w", err)
 		}
@@ -100,7 +105,7 @@ func (t *mailTx) Insert(m *store.Mail) (int64, error) {
 // SetCheckpoint records the IMAP position inside the transaction, so it
 // advances only together with the mail it covers.
 func (t *mailTx) SetCheckpoint(account, mailbox string, cp store.Checkpoint) error {
-	return setCheckpoint(t.ctx, t.tx, account, mailbox, cp)
+	return setCheckpoint(t.ctx, t.q, account, mailbox, cp)
 }
 
 func setCheckpoint(ctx context.Context, q querier, account, mailbox string, cp store.Checkpoint) error {
