@@ -182,13 +182,20 @@ func guessEncoding(b []byte) encoding.Encoding {
 			i++
 			continue
 		}
-		j := i
+		j, c1 := i, true
 		for j < len(b) && b[j] >= 0x80 {
+			c1 = c1 && b[j] <= 0xa0
 			j++
 		}
-		if j-i == 1 {
+		switch {
+		case j-i == 1:
 			lone++
-		} else {
+		case c1:
+			// Only bytes 0x80–0xA0: Windows-1252 punctuation and no-break
+			// spaces ("\x85\x94" is …”, "\xa0\xa0" two NBSP). GB2312 never
+			// uses these bytes, GBK only for rare characters.
+			lone += j - i
+		default:
 			pairs += (j - i) / 2
 		}
 		i = j

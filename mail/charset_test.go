@@ -89,6 +89,10 @@ func TestGuessJapaneseOrBig5(t *testing.T) {
 		{"It\xeds for people who enjoy", "Itís for people who enjoy"},
 		{"M\xfcller Stra\xdfe \xe0 c\xf4t\xe9", "Müller Straße à côté"},
 		{"\xb5\xe7\xd7\xd3\xd3\xca\xbc\xfe", "电子邮件"}, // GB2312 stays GB18030
+		// Windows-1252 punctuation and no-break spaces are not GB18030 pairs
+		// (easy-ham-1-02333, spam-2-00028).
+		{"\x93But analysts say\x85\x94 Four", "“But analysts say…” Four"},
+		{"Issue #422\xa0\xa0<b>x\xa0\xa0\xa0\xa0y", "Issue #422\u00a0\u00a0<b>x\u00a0\u00a0\u00a0\u00a0y"},
 	} {
 		if got := decodeGuess([]byte(c.in)); got != c.want {
 			t.Errorf("decodeGuess(%q) = %q, want %q", c.in, got, c.want)
