@@ -25,6 +25,10 @@ func TestRealWorldDefects(t *testing.T) {
 		// with U+FFFD (倍м).
 		{file: "spamassassin/spam-2-00706.eml", fromAddr: "力捷科技@mx.serv.net", text: "不好意思打攪您！如果本廣告信對您產生困擾"},
 		{file: "spamassassin/spam-2-00708.eml", fromAddr: "力捷科技@mx.serv.net"},
+		// Windows-1252 quotes and no-break spaces in a text without charset were
+		// read as GB18030 pairs (揃ut, 牋).
+		{file: "spamassassin/easy-ham-1-02333.eml", text: "“But industry analysts say…” Four little words", textMustNotHold: "揃"},
+		{file: "spamassassin/spam-2-00028.eml", text: "Your Membership Exchange Issue #422", textMustNotHold: "牋"},
 		// A text part labelled base64 that holds words was decoded to garbage.
 		{file: "enmime/mail-mime-bad-content-transfer-encoding.eml", text: "ploozdect  nispplul swunkglap", problem: "正文声明为 base64 但实为普通文字，已按原文读取"},
 	} {

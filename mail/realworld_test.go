@@ -56,6 +56,8 @@ var realWorldKnown = map[string]string{
 	"spamassassin/spam-2-00734.eml text":                 "malformed quoted-printable (a line of 57 '=' signs); Python's binascii keeps fewer of them than ours. The words agree.",
 	"spamassassin/spam-2-01041.eml text":                 "malformed quoted-printable '=' runs, as spam-2-00734.",
 	"spamassassin/spam-2-01072.eml text":                 "EUC-KR HTML followed by binary junk inside the base64; both show the Korean text, then different garbage (Python U+FFFD).",
+	"spamassassin/spam-2-00114.eml from":                 "From is `<>` (a null return path), as cpython/msg_43.eml.",
+	"spamassassin/spam-2-01227.eml text":                 "Turkish text without a charset followed by binary junk; the junk's byte pairs outvote the lone Turkish letters, so ours reads the whole as GB18030 (gerçek as ger鏴k: wrong, as Python's U+FFFD is).",
 	"spamassassin/spam-2-01359.eml attachments":          "unquoted file name with a space (name=Yinxiang Motorcycles.doc); Python cuts it at the space, ours keeps the whole name.",
 }
 
