@@ -12,6 +12,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
+	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/transform"
@@ -170,20 +171,31 @@ func decodeHinted(b []byte, hint string) string {
 
 // guessEncoding picks the fallback for bytes that are not UTF-8. Chinese text
 // comes in pairs of high bytes; Western text has lone high bytes between ASCII.
+// Undeclared Shift_JIS and Big5 are told from GB18030 first (guessJapaneseOrBig5).
 func guessEncoding(b []byte) encoding.Encoding {
+	if enc := guessJapaneseOrBig5(b); enc != nil {
+		return enc
+	}
 	pairs, lone := 0, 0
 	for i := 0; i < len(b); {
 		if b[i] < 0x80 {
 			i++
 			continue
 		}
-		j := i
+		j, c1 := i, true
 		for j < len(b) && b[j] >= 0x80 {
+			c1 = c1 && b[j] <= 0xa0
 			j++
 		}
-		if j-i == 1 {
+		switch {
+		case j-i == 1:
 			lone++
-		} else {
+		case c1:
+			// Only bytes 0x80–0xA0: Windows-1252 punctuation and no-break
+			// spaces ("\x85\x94" is …”, "\xa0\xa0" two NBSP). GB2312 never
+			// uses these bytes, GBK only for rare characters.
+			lone += j - i
+		default:
 			pairs += (j - i) / 2
 		}
 		i = j
@@ -192,6 +204,53 @@ func guessEncoding(b []byte) encoding.Encoding {
 		return charmap.Windows1252
 	}
 	return simplifiedchinese.GB18030
+}
+
+// guessJapaneseOrBig5 recognises undeclared Shift_JIS and Big5, which GB18030
+// would read as rare Han characters (Shift_JIS 「もも」 as 傕傕, Big5 力捷 as 倍м).
+// Both must decode without a single invalid sequence. Shift_JIS is Japanese when
+// at least a quarter of its characters are full-width kana: GBK read as Shift_JIS
+// gives half-width katakana and kanji, almost never hiragana (lead byte 0x82).
+// Big5 puts ~40 % of its second bytes in 0x40–0x7E, where GB2312 never does and
+// GBK only for rare characters; between a fifth and four fifths of the pairs
+// there is Big5.
+func guessJapaneseOrBig5(b []byte) encoding.Encoding {
+	if s, err := japanese.ShiftJIS.NewDecoder().Bytes(b); err == nil && !bytes.ContainsRune(s, utf8.RuneError) {
+		kana, wide := 0, 0
+		for _, r := range string(s) {
+			if r >= 0x80 && !(r >= 0xff61 && r <= 0xff9f) {
+				wide++
+				if r >= 0x3041 && r <= 0x30ff {
+					kana++
+				}
+			}
+		}
+		if kana >= 3 && kana*4 >= wide {
+			return japanese.ShiftJIS
+		}
+	}
+	pairs, low := 0, 0
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] >= 0xa1 && b[i] <= 0xf9 {
+			pairs++
+			if b[i+1] >= 0x40 && b[i+1] <= 0x7e {
+				low++
+			}
+			i++
+		} else if b[i] >= 0x80 {
+			return nil // not a Big5 lead byte
+		}
+	}
+	// A Western text read this way has only "pairs" of a lone accented letter
+	// and the ASCII letter after it (élections, It\xeds): all low, so Big5
+	// also needs pairs of two high bytes.
+	if pairs < 2 || low*5 < pairs || low*5 > 4*pairs {
+		return nil
+	}
+	if s, err := traditionalchinese.Big5.NewDecoder().Bytes(b); err == nil && !bytes.ContainsRune(s, utf8.RuneError) {
+		return traditionalchinese.Big5
+	}
+	return nil
 }
 
 // decodeRuns decodes bytes that are not all valid UTF-8 in one of two ways and

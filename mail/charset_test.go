@@ -74,3 +74,28 @@ func TestCharsetReader(t *testing.T) {
 		t.Error("CharsetReader accepted an unknown charset")
 	}
 }
+
+// TestGuessJapaneseOrBig5 checks the undeclared Shift_JIS and Big5 guess (bytes
+// from spam-1-00263 and spam-2-00706 of testdata/realworld) and that Western
+// text with lone accented letters, and GB2312, do not set it off.
+func TestGuessJapaneseOrBig5(t *testing.T) {
+	for _, c := range []struct {
+		in, want string
+	}{
+		{"\x82\xe0\x82\xe0\x82\xaa\x82\xcd\x82\xb6\x82\xaf\x82\xc4\x82\xd4\x82\xc7\x82\xa4\x82\xaa\x82\xe4\x82\xea\x82\xe9", "ももがはじけてぶどうがゆれる"},
+		{"\xa4O\xb1\xb6\xac\xec\xa7\xde@mx.serv.net", "力捷科技@mx.serv.net"},
+		{"\xa4\xa3\xa6n\xb7N\xab\xe4\xa5\xb4\xc5\xcd\xb1z", "不好意思打攪您"},
+		{"Le dernier sondage avant les \xe9lections", "Le dernier sondage avant les élections"},
+		{"It\xeds for people who enjoy", "Itís for people who enjoy"},
+		{"M\xfcller Stra\xdfe \xe0 c\xf4t\xe9", "Müller Straße à côté"},
+		{"\xb5\xe7\xd7\xd3\xd3\xca\xbc\xfe", "电子邮件"}, // GB2312 stays GB18030
+		// Windows-1252 punctuation and no-break spaces are not GB18030 pairs
+		// (easy-ham-1-02333, spam-2-00028).
+		{"\x93But analysts say\x85\x94 Four", "“But analysts say…” Four"},
+		{"Issue #422\xa0\xa0<b>x\xa0\xa0\xa0\xa0y", "Issue #422\u00a0\u00a0<b>x\u00a0\u00a0\u00a0\u00a0y"},
+	} {
+		if got := decodeGuess([]byte(c.in)); got != c.want {
+			t.Errorf("decodeGuess(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -89,7 +89,20 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 		p.problemf("MIME 嵌套超过 %d 层，更深的内容已忽略", maxDepth)
 		return partText{}, nil
 	}
-	body := newTransferReader(e.cte, r)
+	var body transferReader
+	if normalizeTransferEncoding(e.cte) == "base64" && strings.HasPrefix(e.mediaType, "text/") {
+		// A text part labelled base64 that holds words (a wrong label) would
+		// decode to garbage; look at its start first.
+		br := bufio.NewReaderSize(r, 4<<10)
+		head, _ := br.Peek(4 << 10)
+		r = br
+		if wordsNotBase64(head, e.params["charset"]) {
+			body = plainReader{Reader: r, note: "正文声明为 base64 但实为普通文字，已按原文读取"}
+		}
+	}
+	if body == nil {
+		body = newTransferReader(e.cte, r)
+	}
 	c, err := p.dispatch(e, body, depth, parent)
 	if err != nil {
 		return c, err

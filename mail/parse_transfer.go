@@ -2,9 +2,11 @@ package mail
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // transferReader undoes a Content-Transfer-Encoding while streaming. Decoding is
@@ -44,6 +46,56 @@ func normalizeTransferEncoding(cte string) string {
 		return "x-uuencode"
 	}
 	return s
+}
+
+// wordsNotBase64 reports whether head, the start of a text part labelled
+// base64 in charset, is plain words instead: most of its lines hold a space
+// between characters, which no base64 encoder writes (it breaks lines, never
+// words), and what base64 characters there are do not decode to text in the
+// charset. A sloppy encoder's stray spaces still decode to text, so they stay
+// base64. The last line may be cut by the peek and is not weighed.
+func wordsNotBase64(head []byte, charset string) bool {
+	lines := bytes.Split(head, []byte("\n"))
+	if len(lines) > 1 {
+		lines = lines[:len(lines)-1]
+	}
+	filled, spaced := 0, 0
+	for _, l := range lines {
+		l = bytes.TrimSpace(l)
+		if len(l) == 0 {
+			continue
+		}
+		filled++
+		if bytes.ContainsAny(l, " \t") {
+			spaced++
+		}
+	}
+	if filled == 0 || spaced*2 <= filled {
+		return false
+	}
+	decoded := decodeBase64Lenient(string(bytes.Join(lines, []byte("\n"))))
+	if utf8.Valid(trimPartialRune(decoded)) {
+		return false
+	}
+	if enc, kind := lookupCharset(charset); kind == charsetOther {
+		if s, err := enc.NewDecoder().Bytes(decoded); err == nil && !bytes.ContainsRune(s, utf8.RuneError) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimPartialRune drops a UTF-8 sequence cut off at the end of b.
+func trimPartialRune(b []byte) []byte {
+	for i := 1; i <= 3 && i <= len(b); i++ {
+		if utf8.RuneStart(b[len(b)-i]) {
+			if !utf8.FullRune(b[len(b)-i:]) {
+				return b[:len(b)-i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 type plainReader struct {

@@ -3,7 +3,7 @@
 (policy.default). Writes golden.json: one record per .eml file with the fields the
 Go test compares. Run once from this folder: python3 reference.py > golden.json
 (Python 3.11.7 made the committed file)."""
-import email, email.policy, email.utils, hashlib, json, os, sys, re
+import email, email.policy, email.utils, hashlib, io, json, os, sys, re
 from html.parser import HTMLParser
 
 class _Text(HTMLParser):
@@ -35,9 +35,24 @@ def content(part):
         payload = part.get_payload(decode=True) or b''
         return payload.decode('utf-8', 'replace')
 
-def record(path):
+def record(path, body_charset=None, header_codec=None, from_bytes=False):
+    """body_charset and header_codec are for reference_codec.py only: the
+    charset the body text is decoded with, and the codec raw 8-bit header bytes
+    are read in (the header block is re-encoded as UTF-8, which policy.default
+    reads), and from_bytes parses with message_from_bytes."""
     with open(path, 'rb') as f:
-        msg = email.message_from_binary_file(f, policy=email.policy.default)
+        data = f.read()
+    if header_codec:
+        m = re.search(rb'\r?\n\r?\n', data)
+        end = m.start() if m else len(data)
+        data = data[:end].decode(header_codec, 'replace').encode('utf-8') + data[end:]
+    if from_bytes:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+    else:
+        # message_from_binary_file reads through a TextIOWrapper with universal
+        # newlines, so CRLF in a 7bit payload becomes LF; message_from_bytes
+        # keeps the bytes. The committed golden.json uses the file API.
+        msg = email.message_from_binary_file(io.BytesIO(data), policy=email.policy.default)
     rec = {}
     try:
         rec['subject'] = str(msg.get('subject', '') or '')
@@ -60,6 +75,8 @@ def record(path):
         pass
     text, is_html = '', False
     if body is not None:
+        if body_charset:
+            body.set_param('charset', body_charset)
         text = content(body)
         if not isinstance(text, str):
             text = ''
@@ -100,4 +117,5 @@ def main():
     json.dump(out, sys.stdout, ensure_ascii=True, indent=1, sort_keys=True)
     sys.stdout.write('\n')
 
-main()
+if __name__ == '__main__':
+    main()
