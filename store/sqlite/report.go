@@ -78,54 +78,109 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 	return recs, nil
 }
 
+// scannedCase is a row of caseQuery as scanned, before it is parsed.
+type scannedCase struct {
+	r                                                      *store.ReportCase
+	recvAt, recvDay, clockDay, due, closedDay              string
+	number, sponsor, certNo, contact, phone, filings, note string
+	domains                                                string
+}
+
+// loadCases reads the cases. SQLite steps and scans on this goroutine while
+// another parses what was scanned, in batches: on 100k cases the parsing is
+// a third of the time, and it need not wait for SQLite (nor SQLite for it).
 func loadCases(ctx context.Context, tx *sql.Tx, args []any) ([]*store.ReportCase, map[int64]*store.ReportCase, error) {
 	rows, err := tx.QueryContext(ctx, caseQuery, args...)
 	if err != nil {
 		return nil, nil, fmt.Errorf("load cases: %w", err)
 	}
 	defer rows.Close()
+	const batchSize = 256
+	full := make(chan []scannedCase, 4)
+	free := make(chan []scannedCase, 5)
+	for range cap(free) {
+		free <- make([]scannedCase, 0, batchSize)
+	}
 	var recs []*store.ReportCase
 	byID := make(map[int64]*store.ReportCase)
-	in := make(interner)
-	for rows.Next() {
-		var r store.ReportCase
-		var recvAt, recvDay, clockDay, due, closedDay string
-		var number, sponsor, certNo, contact, phone, filings, domains, note string
-		err := rows.Scan(&r.ID, &number, &r.Kind, &r.Channel, &r.Status, &recvAt, &recvDay, &clockDay,
-			&due, &closedDay, &r.SponsorType, &r.Applicant, &sponsor, &certNo, &r.Provider, &contact, &phone,
-			&filings, &domains, &note)
-		if err != nil {
-			return nil, nil, fmt.Errorf("load cases: %w", err)
-		}
-		if err := parseReportDays(&r, recvAt, recvDay, clockDay, due, closedDay); err != nil {
-			return nil, nil, fmt.Errorf("load case %s: %w", number, err)
-		}
-		// One allocation for the texts of a case instead of eight: a
-		// report may hold 100k of them.
-		pack(&number, &sponsor, &certNo, &contact, &phone, &filings, &domains, &note)
-		r.Number, r.Sponsor, r.CertNo, r.Contact, r.Phone, r.Note = number, sponsor, certNo, contact, phone, note
-		r.Complete = true // until loadCounts finds a material missing
-		r.Filings = jsonStrings(filings)
-		r.Domains = jsonStrings(domains)
-		for i, d := range r.Domains {
-			if strings.Contains(d, "xn--") {
-				r.Domains[i] = validate.DomainUnicode(d)
+	parsed := make(chan error, 1)
+	go func() {
+		in := make(interner)
+		var first error
+		for batch := range full {
+			for i := range batch {
+				if first == nil {
+					first = parseCase(&batch[i], in)
+				}
+				if first == nil {
+					r := batch[i].r
+					recs = append(recs, r)
+					byID[r.ID] = r
+				}
+				batch[i] = scannedCase{}
 			}
+			free <- batch[:0]
 		}
-		// The codes and providers are few: keep one copy of each.
-		r.Kind = rules.Kind(in.get(string(r.Kind)))
-		r.Channel = rules.Channel(in.get(string(r.Channel)))
-		r.Status = rules.Status(in.get(string(r.Status)))
-		r.SponsorType = rules.SponsorType(in.get(string(r.SponsorType)))
-		r.Applicant = rules.Applicant(in.get(string(r.Applicant)))
-		r.Provider = in.get(r.Provider)
-		recs = append(recs, &r)
-		byID[r.ID] = &r
+		parsed <- first
+	}()
+	batch := <-free
+	for rows.Next() {
+		r := new(store.ReportCase)
+		s := scannedCase{r: r}
+		err = rows.Scan(&r.ID, &s.number, &r.Kind, &r.Channel, &r.Status, &s.recvAt, &s.recvDay, &s.clockDay,
+			&s.due, &s.closedDay, &r.SponsorType, &r.Applicant, &s.sponsor, &s.certNo, &r.Provider, &s.contact, &s.phone,
+			&s.filings, &s.domains, &s.note)
+		if err != nil {
+			break
+		}
+		batch = append(batch, s)
+		if len(batch) == batchSize {
+			full <- batch
+			batch = <-free
+		}
 	}
-	if err := rows.Err(); err != nil {
+	full <- batch
+	close(full)
+	parseErr := <-parsed
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
 		return nil, nil, fmt.Errorf("load cases: %w", err)
 	}
+	if parseErr != nil {
+		return nil, nil, parseErr
+	}
 	return recs, byID, nil
+}
+
+// parseCase completes the case of a scanned row.
+func parseCase(s *scannedCase, in interner) error {
+	r := s.r
+	if err := parseReportDays(r, s.recvAt, s.recvDay, s.clockDay, s.due, s.closedDay); err != nil {
+		return fmt.Errorf("load case %s: %w", s.number, err)
+	}
+	// One allocation for the texts of a case instead of eight: a report
+	// may hold 100k of them.
+	number, sponsor, certNo, contact, phone, filings, domains, note := s.number, s.sponsor, s.certNo, s.contact, s.phone, s.filings, s.domains, s.note
+	pack(&number, &sponsor, &certNo, &contact, &phone, &filings, &domains, &note)
+	r.Number, r.Sponsor, r.CertNo, r.Contact, r.Phone, r.Note = number, sponsor, certNo, contact, phone, note
+	r.Complete = true // until loadCounts finds a material missing
+	r.Filings = jsonStrings(filings)
+	r.Domains = jsonStrings(domains)
+	for i, d := range r.Domains {
+		if strings.Contains(d, "xn--") {
+			r.Domains[i] = validate.DomainUnicode(d)
+		}
+	}
+	// The codes and providers are few: keep one copy of each.
+	r.Kind = rules.Kind(in.get(string(r.Kind)))
+	r.Channel = rules.Channel(in.get(string(r.Channel)))
+	r.Status = rules.Status(in.get(string(r.Status)))
+	r.SponsorType = rules.SponsorType(in.get(string(r.SponsorType)))
+	r.Applicant = rules.Applicant(in.get(string(r.Applicant)))
+	r.Provider = in.get(r.Provider)
+	return nil
 }
 
 // loadCounts fills Complete and Mails. Accepted and done cases count as
