@@ -11,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"beiandesk/store"
+	"beiandesk/store/rules"
 	"beiandesk/store/validate"
 	"beiandesk/store/workday"
 )
@@ -24,11 +25,18 @@ const periodCases = `(c.received_day BETWEEN $1 AND $2
 
 const reportCaseQuery = `SELECT c.id, c.number, c.kind, c.channel, c.status, c.received_at, c.received_day,
 	c.clock_day, coalesce(c.due, ''), coalesce(c.closed_day, ''), c.sponsor_type, c.applicant, c.sponsor, c.cert_no,
-	c.provider, c.contact, c.phone, c.filings, c.domains, c.note,
-	CASE WHEN c.status IN ('accepted', 'done') THEN 0
-		ELSE (SELECT count(*) FROM material m WHERE m.case_id = c.id AND m.state <> 'present') END,
-	(SELECT count(*) FROM mail WHERE mail.case_id = c.id)
+	c.provider, c.contact, c.phone, c.filings, c.domains, c.note
 	FROM cases c WHERE ` + periodCases
+
+// The missing materials and the linked mails of the cases, counted in one
+// pass each over the key range of the period's case ids ($1 to $2), as the
+// SQLite book does instead of two sub-queries per case.
+const (
+	reportMissingQuery = `SELECT case_id, count(*) FROM material
+	WHERE case_id BETWEEN $1 AND $2 AND state <> 'present' GROUP BY case_id`
+	reportMailCountQuery = `SELECT case_id, count(*) FROM mail
+	WHERE case_id BETWEEN $1 AND $2 GROUP BY case_id`
+)
 
 // Every status move of the period's cases is read, in one pass: the report
 // counts acceptances and returns, names the clerk of each decisive move and
@@ -56,10 +64,9 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 		for rows.Next() {
 			var r store.ReportCase
 			var recvAt, recvDay, clockDay, due, closedDay, filings, domains string
-			var missing int
 			if err := rows.Scan(&r.ID, &r.Number, &r.Kind, &r.Channel, &r.Status, &recvAt, &recvDay, &clockDay,
 				&due, &closedDay, &r.SponsorType, &r.Applicant, &r.Sponsor, &r.CertNo, &r.Provider, &r.Contact, &r.Phone,
-				&filings, &domains, &r.Note, &missing, &r.Mails); err != nil {
+				&filings, &domains, &r.Note); err != nil {
 				rows.Close()
 				return err
 			}
@@ -67,7 +74,7 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 				rows.Close()
 				return fmt.Errorf("load case %s: %w", r.Number, err)
 			}
-			r.Complete = missing == 0
+			r.Complete = true // until loadReportCounts finds a material missing
 			_ = json.Unmarshal([]byte(filings), &r.Filings)
 			_ = json.Unmarshal([]byte(domains), &r.Domains)
 			for i, d := range r.Domains {
@@ -80,6 +87,9 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
+			return err
+		}
+		if err := loadReportCounts(ctx, tx, recs, byID); err != nil {
 			return err
 		}
 		rows, err = tx.Query(ctx, reportEventQuery, args...)
@@ -128,6 +138,48 @@ func (db *DB) ReportCases(ctx context.Context, from, to time.Time) ([]*store.Rep
 		return nil, fmt.Errorf("load cases: %w", db.queryErr(err))
 	}
 	return recs, nil
+}
+
+// loadReportCounts fills Complete and Mails. Accepted and done cases count
+// as complete whatever their checklist says: the store accepts only a
+// complete checklist and freezes it from then on.
+func loadReportCounts(ctx context.Context, tx pgx.Tx, recs []*store.ReportCase, byID map[int64]*store.ReportCase) error {
+	if len(recs) == 0 {
+		return nil
+	}
+	lo, hi := recs[0].ID, recs[0].ID
+	for _, r := range recs {
+		lo, hi = min(lo, r.ID), max(hi, r.ID)
+	}
+	count := func(query, what string, set func(r *store.ReportCase, n int)) error {
+		rows, err := tx.Query(ctx, query, lo, hi)
+		if err != nil {
+			return fmt.Errorf("load %s: %w", what, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, n int64
+			if err := rows.Scan(&id, &n); err != nil {
+				return fmt.Errorf("load %s: %w", what, err)
+			}
+			if r := byID[id]; r != nil {
+				set(r, int(n))
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("load %s: %w", what, err)
+		}
+		return nil
+	}
+	err := count(reportMissingQuery, "materials", func(r *store.ReportCase, n int) {
+		if r.Status != rules.StatusAccepted && r.Status != rules.StatusDone {
+			r.Complete = n == 0
+		}
+	})
+	if err != nil {
+		return err
+	}
+	return count(reportMailCountQuery, "mails", func(r *store.ReportCase, n int) { r.Mails = n })
 }
 
 func parseReportDays(r *store.ReportCase, recvAt, recvDay, clockDay, due, closedDay string) error {

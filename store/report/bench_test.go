@@ -16,7 +16,9 @@ import (
 	"beiandesk/store/workday"
 )
 
-// benchDir holds the generated case books, made once per test binary.
+// benchDir holds the generated case books, made once per test binary, or
+// kept in $BEIANDESK_REPORT_BENCH_DIR and reused by later runs (generating
+// 100k cases takes a minute, more on a busy machine, and is not measured).
 var (
 	benchDir  string
 	benchDBs  = map[int]string{}
@@ -25,7 +27,7 @@ var (
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchDir != "" {
+	if benchDir != "" && os.Getenv("BEIANDESK_REPORT_BENCH_DIR") == "" {
 		os.RemoveAll(benchDir)
 	}
 	os.Exit(code)
@@ -38,6 +40,19 @@ func benchDB(b *testing.B, n int) *sqlite.DB {
 	defer benchLock.Unlock()
 	ctx := context.Background()
 	path, ok := benchDBs[n]
+	if kept := os.Getenv("BEIANDESK_REPORT_BENCH_DIR"); !ok && kept != "" {
+		benchDir = kept
+		path = filepath.Join(kept, fmt.Sprintf("cases-%d.db", n))
+		// The marker is written once the book is whole; a book cut off
+		// while being generated is made again.
+		if _, err := os.Stat(path + ".done"); err == nil {
+			benchDBs[n], ok = path, true
+		} else {
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				os.Remove(path + suffix)
+			}
+		}
+	}
 	if !ok {
 		if benchDir == "" {
 			dir, err := os.MkdirTemp("", "report-bench-")
@@ -55,7 +70,12 @@ func benchDB(b *testing.B, n int) *sqlite.DB {
 		if err := generate(ctx, db, n, workday.Date(2026, 10, 1), 31, uint64(n)); err != nil {
 			b.Fatal(err)
 		}
-		db.Close()
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path+".done", nil, 0o644); err != nil {
+			b.Fatal(err)
+		}
 		b.Logf("generated %d cases in %v", n, time.Since(start).Round(time.Millisecond))
 		benchDBs[n] = path
 	}
@@ -121,7 +141,6 @@ func benchExport(b *testing.B, n int) {
 		last = r
 	}
 	b.StopTimer()
-	perOp := b.Elapsed() / time.Duration(b.N)
 	b.ReportMetric(float64(computing.Milliseconds())/float64(b.N), "compute-ms/op")
 	close(stop)
 	var m runtime.MemStats
@@ -135,6 +154,16 @@ func benchExport(b *testing.B, n int) {
 	// The peer, as the sync benchmark runs mbsync: exceljs's streaming
 	// writer on the same rows (100k × 20 cells for the 100k book).
 	if n >= 100_000 && last != nil {
-		reportPeer(b, last.Cases, perOp)
+		reportPeer(b, last.Cases, func() time.Duration {
+			start := time.Now()
+			r, err := Compute(ctx, db, from, to, workday.DayOf(fixtureNow))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := Write(r, out); err != nil {
+				b.Fatal(err)
+			}
+			return time.Since(start)
+		})
 	}
 }

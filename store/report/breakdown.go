@@ -119,11 +119,11 @@ func (c *counter) describe(rec *caseRec, end time.Time) {
 	row.DueUnverified = !row.Due.IsZero() && !c.cal.SpanVerified(row.ReceivedDay, row.Due)
 	var clerks []string
 	for _, e := range rec.events {
-		if !e.at.Before(end) {
+		if !e.At.Before(end) {
 			break
 		}
-		day := workday.DayOf(e.at)
-		switch e.to {
+		day := workday.DayOf(e.At)
+		switch e.To {
 		case rules.StatusAccepted:
 			row.AcceptedDay = day
 		case rules.StatusReturned:
@@ -133,13 +133,13 @@ func (c *counter) describe(rec *caseRec, end time.Time) {
 			}
 			row.LastReturn = day
 		case rules.StatusRejected, rules.StatusWithdrawn:
-			row.Reason = e.note
+			row.Reason = e.Note
 		case rules.StatusDone:
 		default:
 			continue
 		}
-		if e.clerk != "" {
-			clerks = append(clerks, e.to.Label()+clerkSep+e.clerk)
+		if e.Clerk != "" {
+			clerks = append(clerks, e.To.Label()+clerkSep+e.Clerk)
 		}
 	}
 	row.Clerks = strings.Join(clerks, listJoin)

@@ -4,8 +4,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"beiandesk/store/workday"
 )
 
@@ -33,23 +31,23 @@ func serialTime(t time.Time) float64 {
 // Cell helpers: a nil value keeps the cell's style (its border) but leaves
 // it empty.
 
-func (st *styles) textCell(s string) excelize.Cell {
+func (st *styles) textCell(s string) cellVal {
 	if s == "" {
-		return excelize.Cell{StyleID: st.text}
+		return cellVal{style: st.text}
 	}
-	return excelize.Cell{StyleID: st.text, Value: s}
+	return cellVal{style: st.text, kind: cellText, s: s}
 }
 
-func (st *styles) dateCell(d time.Time) excelize.Cell {
+func (st *styles) dateCell(d time.Time) cellVal {
 	if d.IsZero() {
-		return excelize.Cell{StyleID: st.date}
+		return cellVal{style: st.date}
 	}
-	return excelize.Cell{StyleID: st.date, Value: serialDate(d)}
+	return cellVal{style: st.date, kind: cellFloat, f: serialDate(d)}
 }
 
-func (st *styles) intCell(n int, ok bool) excelize.Cell {
+func (st *styles) intCell(n int, ok bool) cellVal {
 	if !ok {
-		return excelize.Cell{StyleID: st.integer}
+		return cellVal{style: st.integer}
 	}
-	return excelize.Cell{StyleID: st.integer, Value: n}
+	return cellVal{style: st.integer, kind: cellInt, n: n}
 }

@@ -229,10 +229,10 @@ func (c *counter) tally(f *Figures, rec *caseRec, from time.Time) {
 	start, end := startOfDay(from), endOfDay(r.To)
 	returned := false
 	for _, e := range rec.events {
-		if e.at.Before(start) || !e.at.Before(end) {
+		if e.At.Before(start) || !e.At.Before(end) {
 			continue
 		}
-		switch e.to {
+		switch e.To {
 		case rules.StatusAccepted:
 			f.Accepted++
 		case rules.StatusReturned:

@@ -54,7 +54,7 @@ func TestBucketLabel(t *testing.T) {
 func TestHistory(t *testing.T) {
 	cal := workday.NewCalendar()
 	ev := func(s string, from, to rules.Status) statusEvent {
-		return statusEvent{at: at(s), from: from, to: to}
+		return statusEvent{At: at(s), From: from, To: to}
 	}
 	events := []statusEvent{
 		ev("2026-10-12 10:00", rules.StatusReceived, rules.StatusReturned), // Mon

@@ -13,10 +13,10 @@ import (
 func statusAt(events []statusEvent, end time.Time) rules.Status {
 	s := rules.StatusReceived
 	for _, e := range events {
-		if !e.at.Before(end) {
+		if !e.At.Before(end) {
 			break
 		}
-		s = e.to
+		s = e.To
 	}
 	return s
 }
@@ -27,11 +27,11 @@ func statusAt(events []statusEvent, end time.Time) rules.Status {
 func clockAt(events []statusEvent, end, received time.Time) time.Time {
 	day := received
 	for _, e := range events {
-		if !e.at.Before(end) {
+		if !e.At.Before(end) {
 			break
 		}
-		if e.from == rules.StatusReturned && e.to == rules.StatusReceived {
-			day = workday.DayOf(e.at)
+		if e.From == rules.StatusReturned && e.To == rules.StatusReceived {
+			day = workday.DayOf(e.At)
 		}
 	}
 	return day
@@ -66,12 +66,12 @@ func waitingDays(events []statusEvent, cal *workday.Calendar) int {
 	var since time.Time
 	returned := false
 	for _, e := range events {
-		if e.from == rules.StatusReturned && returned {
-			n += cal.WorkdaysBetween(since, workday.DayOf(e.at))
+		if e.From == rules.StatusReturned && returned {
+			n += cal.WorkdaysBetween(since, workday.DayOf(e.At))
 			returned = false
 		}
-		if e.to == rules.StatusReturned {
-			since, returned = workday.DayOf(e.at), true
+		if e.To == rules.StatusReturned {
+			since, returned = workday.DayOf(e.At), true
 		}
 	}
 	return n

@@ -2,7 +2,7 @@ package report
 
 import (
 	"fmt"
-	"strconv"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -14,14 +14,14 @@ type column[T any] struct {
 	header   string
 	min, max float64
 	text     func(T) string
-	cell     func(T) excelize.Cell
+	cell     func(T) cellVal
 }
 
 func textCol(header string, min, max float64, text func(*Row) string) column[*Row] {
 	return column[*Row]{header: header, min: min, max: max, text: text}
 }
 
-func fixedCol[T any](header string, width float64, cell func(T) excelize.Cell) column[T] {
+func fixedCol[T any](header string, width float64, cell func(T) cellVal) column[T] {
 	return column[T]{header: header, min: width, max: width, cell: cell}
 }
 
@@ -60,11 +60,13 @@ func displayWidth(s string) float64 {
 	return w
 }
 
-// writeList streams a table of rows with one header row: widths and the
+// writeList writes a table of rows with one header row: widths and the
 // frozen header are set before the first row, the auto-filter and page
 // setup before Flush, as the stream writer requires. tail rows (a total)
 // follow the table outside the auto-filter, so sorting leaves them last.
-func writeList[T any](w *writer, name string, cols []column[T], rows []T, tail ...[]any) error {
+// The stream writer writes the header row only; the rows are rendered
+// into the sheet's part as the archive is written (see splicingZip).
+func writeList[T any](w *writer, name string, cols []column[T], rows []T, tail ...[]cellVal) error {
 	st := w.st
 	if err := fitToPage(w.f, name); err != nil {
 		return err
@@ -84,39 +86,20 @@ func writeList[T any](w *writer, name string, cols []column[T], rows []T, tail .
 	}); err != nil {
 		return err
 	}
-	vals := make([]any, len(cols))
+	header := make([]any, len(cols))
 	for i, c := range cols {
-		vals[i] = excelize.Cell{StyleID: st.header, Value: c.header}
+		header[i] = excelize.Cell{StyleID: st.header, Value: c.header}
 	}
-	if err := sw.SetRow("A1", vals, excelize.RowOpts{Height: 30}); err != nil {
+	if err := sw.SetRow("A1", header, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	n := 1
-	for _, r := range rows {
-		n++
-		for i, c := range cols {
-			if c.text != nil {
-				vals[i] = st.textCell(c.text(r))
-			} else {
-				vals[i] = c.cell(r)
-			}
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(n), vals); err != nil {
-			return err
-		}
+	if len(cols) > len(colNames) {
+		return fmt.Errorf("%d columns", len(cols))
 	}
-	lastCol, err := excelize.ColumnNumberToName(len(cols))
-	if err != nil {
-		return err
-	}
+	n := 1 + len(rows)
+	lastCol := colNames[len(cols)-1]
 	if err := w.f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastCol, n), nil); err != nil {
 		return err
-	}
-	for _, t := range tail {
-		n++
-		if err := sw.SetRow("A"+strconv.Itoa(n), t); err != nil {
-			return err
-		}
 	}
 	if err := w.pageSetup(name, false); err != nil {
 		return err
@@ -124,5 +107,55 @@ func writeList[T any](w *writer, name string, cols []column[T], rows []T, tail .
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return printTitles(w.f, name)
+	if err := printTitles(w.f, name); err != nil {
+		return err
+	}
+	part, err := w.sheetPart(name)
+	if err != nil {
+		return err
+	}
+	w.splices[part] = func(out io.Writer) error {
+		return writeRows(out, cols, rows, tail, st)
+	}
+	return nil
+}
+
+// rowChunk is how much rendered XML is handed to the archive at a time.
+const rowChunk = 256 << 10
+
+// writeRows renders rows 2 and on: the table, then the tail.
+func writeRows[T any](out io.Writer, cols []column[T], rows []T, tail [][]cellVal, st *styles) error {
+	buf := make([]byte, 0, rowChunk+4096)
+	vals := make([]cellVal, len(cols))
+	n := 1
+	emit := func(cells []cellVal) error {
+		n++
+		buf = appendRow(buf, n, cells)
+		if len(buf) >= rowChunk {
+			if _, err := out.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+		return nil
+	}
+	for _, r := range rows {
+		for i, c := range cols {
+			if c.text != nil {
+				vals[i] = st.textCell(c.text(r))
+			} else {
+				vals[i] = c.cell(r)
+			}
+		}
+		if err := emit(vals); err != nil {
+			return err
+		}
+	}
+	for _, t := range tail {
+		if err := emit(t); err != nil {
+			return err
+		}
+	}
+	_, err := out.Write(buf)
+	return err
 }

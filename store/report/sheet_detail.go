@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"beiandesk/store/rules"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // detail writes 明细: one row per case received or closed in the period.
@@ -17,14 +15,14 @@ func (w *writer) detail() error {
 		textCol(detailHeaders[1], 6, 10, func(c *Row) string { return c.Kind.Label() }),
 		textCol(detailHeaders[2], 6, 10, func(c *Row) string { return c.Channel.Label() }),
 		textCol(detailHeaders[3], 6, 10, func(c *Row) string { return c.Status.Label() }),
-		fixed(detailHeaders[4], 16, func(c *Row) excelize.Cell {
-			return excelize.Cell{StyleID: st.dateTime, Value: serialTime(c.ReceivedAt)}
+		fixed(detailHeaders[4], 16, func(c *Row) cellVal {
+			return cellVal{style: st.dateTime, kind: cellFloat, f: serialTime(c.ReceivedAt)}
 		}),
-		fixed(detailHeaders[5], 11, func(c *Row) excelize.Cell { return st.dateCell(c.ReceivedDay) }),
-		fixed(detailHeaders[6], 11, func(c *Row) excelize.Cell { return st.dateCell(c.Due) }),
-		fixed(detailHeaders[7], 11, func(c *Row) excelize.Cell { return st.dateCell(c.ClosedDay) }),
-		fixed(detailHeaders[8], 7, func(c *Row) excelize.Cell { return st.intCell(c.Used, c.HasUsed) }),
-		fixed(detailHeaders[9], 7, func(c *Row) excelize.Cell { return st.intCell(c.Late, c.late) }),
+		fixed(detailHeaders[5], 11, func(c *Row) cellVal { return st.dateCell(c.ReceivedDay) }),
+		fixed(detailHeaders[6], 11, func(c *Row) cellVal { return st.dateCell(c.Due) }),
+		fixed(detailHeaders[7], 11, func(c *Row) cellVal { return st.dateCell(c.ClosedDay) }),
+		fixed(detailHeaders[8], 7, func(c *Row) cellVal { return st.intCell(c.Used, c.HasUsed) }),
+		fixed(detailHeaders[9], 7, func(c *Row) cellVal { return st.intCell(c.Late, c.late) }),
 		textCol(detailHeaders[10], 6, 10, func(c *Row) string { return c.Outcome.Label() }),
 		textCol(detailHeaders[11], 5, 6, func(c *Row) string { return c.SponsorType.Label() }),
 		textCol(detailHeaders[12], 10, 36, func(c *Row) string { return c.Sponsor }),
@@ -35,14 +33,14 @@ func (w *writer) detail() error {
 		textCol(detailHeaders[17], 6, 12, func(c *Row) string { return c.Contact }),
 		textCol(detailHeaders[18], 8, 15, func(c *Row) string { return c.Phone }),
 		textCol(detailHeaders[19], 5, 5, func(c *Row) string { return yesNo(c.Complete) }),
-		fixed(detailHeaders[20], 6, func(c *Row) excelize.Cell { return st.intCell(c.Mails, true) }),
+		fixed(detailHeaders[20], 6, func(c *Row) cellVal { return st.intCell(c.Mails, true) }),
 		textCol(detailHeaders[21], 6, 40, func(c *Row) string { return c.Note }),
-		fixed(detailHeaders[22], 11, func(c *Row) excelize.Cell { return st.dateCell(c.AcceptedDay) }),
+		fixed(detailHeaders[22], 11, func(c *Row) cellVal { return st.dateCell(c.AcceptedDay) }),
 		textCol(detailHeaders[23], 8, 30, func(c *Row) string { return c.Clerks }),
 		textCol(detailHeaders[24], 10, 30, func(c *Row) string { return c.Reason }),
-		fixed(detailHeaders[25], 7, func(c *Row) excelize.Cell { return st.intCell(c.Returns, true) }),
-		fixed(detailHeaders[26], 11, func(c *Row) excelize.Cell { return st.dateCell(c.FirstReturn) }),
-		fixed(detailHeaders[27], 11, func(c *Row) excelize.Cell { return st.dateCell(c.LastReturn) }),
+		fixed(detailHeaders[25], 7, func(c *Row) cellVal { return st.intCell(c.Returns, true) }),
+		fixed(detailHeaders[26], 11, func(c *Row) cellVal { return st.dateCell(c.FirstReturn) }),
+		fixed(detailHeaders[27], 11, func(c *Row) cellVal { return st.dateCell(c.LastReturn) }),
 		textCol(detailHeaders[28], 10, 44, func(c *Row) string { return c.National }),
 		textCol(detailHeaders[29], 5, 6, func(c *Row) string { return c.City }),
 		textCol(detailHeaders[30], 6, 10, func(c *Row) string { return applicantLabel(c) }),

@@ -1,13 +1,11 @@
 package report
 
-import "github.com/xuri/excelize/v2"
-
 // providers writes 接入商: the counts per access provider and a total row.
 func (w *writer) providers() error {
 	st := w.st
 	type pc = *ProviderCount
 	count := func(header string, n func(pc) int) column[pc] {
-		return fixedCol(header, 9, func(p pc) excelize.Cell { return st.intCell(n(p), true) })
+		return fixedCol(header, 9, func(p pc) cellVal { return st.intCell(n(p), true) })
 	}
 	cols := []column[pc]{
 		{header: providerHeaders[0], min: 16, max: 40, text: func(p pc) string {
@@ -33,9 +31,9 @@ func (w *writer) providers() error {
 		total.Late += p.Late
 		total.Open += p.Open
 	}
-	bold := func(n int) excelize.Cell { return excelize.Cell{StyleID: st.integerBold, Value: n} }
-	return writeList(w, sheetProvider, cols, rows, []any{
-		excelize.Cell{StyleID: st.textBold, Value: headTotal}, bold(total.Received),
+	bold := func(n int) cellVal { return cellVal{style: st.integerBold, kind: cellInt, n: n} }
+	return writeList(w, sheetProvider, cols, rows, []cellVal{
+		{style: st.textBold, kind: cellText, s: headTotal}, bold(total.Received),
 		bold(total.Done), bold(total.OnTime), bold(total.Late), bold(total.Open),
 	})
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -61,6 +62,11 @@ func (w *writer) summary() error {
 	c.set(4, row, headNote, st.header)
 	c.merge(4, row, totalCol, row)
 	year := w.figuresOf(r.YearToDate)
+	noteWidth := 0.0
+	for col := 4; col <= totalCol; col++ {
+		noteWidth += summaryWidth(col, totalCol)
+	}
+	heights := map[int]float64{1: 28}
 	for i, fig := range w.figuresOf(r.Figures) {
 		row++
 		c.set(1, row, fig.label, st.label)
@@ -68,12 +74,17 @@ func (w *writer) summary() error {
 		c.set(3, row, year[i].value, year[i].style)
 		c.set(4, row, fig.note, st.note)
 		c.merge(4, row, totalCol, row)
+		// A note that wraps gets the lines it needs: a row keeps its
+		// height, and the LibreOffice rendering showed long notes written
+		// over the next row.
+		heights[row] = lineHeight * wrappedLines(fig.note, noteWidth)
 	}
 
 	// 三、breakdowns: 地市 on the left, the others stacked on the right.
 	row += 2
 	c.set(1, row, sectionBreakdown, st.section)
 	row++
+	heights[row] = lineHeight * max(wrappedLines(headCity, summaryWidth(1, totalCol)), wrappedLines(headSponsor, summaryWidth(5, totalCol)))
 	left := w.countTable(c, row, 1, headCity, r.Cities)
 	right := w.countTable(c, row, 5, headSponsor, r.Sponsors)
 	right = w.countTable(c, right+1, 5, headChannel, r.ChannelsDone)
@@ -127,18 +138,19 @@ func (w *writer) summary() error {
 	if c.err != nil {
 		return c.err
 	}
-	widths := map[string]float64{"A": 16, "H": 2}
-	for col := 2; col <= totalCol; col++ {
+	for col := 1; col <= totalCol+1; col++ {
 		name, _ := excelize.ColumnNumberToName(col)
-		widths[name] = 11
-	}
-	for col, wd := range widths {
-		if err := f.SetColWidth(sh, col, col, wd); err != nil {
+		if err := f.SetColWidth(sh, name, name, summaryWidth(col, totalCol)); err != nil {
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sh, 1, 28); err != nil {
-		return err
+	for row, ht := range heights {
+		if ht == lineHeight {
+			continue
+		}
+		if err := f.SetRowHeight(sh, row, ht); err != nil {
+			return err
+		}
 	}
 	if err := w.chart(headRow, lastBucket, most); err != nil {
 		return err
@@ -147,6 +159,30 @@ func (w *writer) summary() error {
 		return err
 	}
 	return w.pageSetup(sh, true)
+}
+
+// summaryWidth is the width of a column of 汇总: labels in A, numbers up
+// to the total column, E wide enough for the labels of 主办者类型·申请人
+// (单位·委托代理人 was cut off at the width of the others), and a narrow
+// one after the total column separating the tables from the chart.
+func summaryWidth(col, totalCol int) float64 {
+	switch {
+	case col == 1:
+		return 16
+	case col == 5:
+		return 17
+	case col > totalCol:
+		return 2
+	}
+	return 11
+}
+
+// lineHeight is the height of a row of one line of text, in points.
+const lineHeight = 15
+
+// wrappedLines is how many lines s takes in a wrapping cell of the width.
+func wrappedLines(s string, width float64) float64 {
+	return max(1, math.Ceil(displayWidth(s)/(width-1)))
 }
 
 // figure is one line of the key figures.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"beiandesk/store/rules"
 	"beiandesk/store/workday"
 )
 
@@ -506,4 +507,44 @@ func zipFile(t *testing.T, path, name string) string {
 	}
 	t.Fatalf("%s not in %s", name, path)
 	return ""
+}
+
+// The LibreOffice rendering of 汇总 showed long notes written over the next
+// row and 单位·委托代理人 cut off: a wrapping note gets the lines it needs,
+// a one-line note keeps one line, and column E fits the breakdown labels.
+func TestWriteSummaryFits(t *testing.T) {
+	_, x, _ := exportOctober(t)
+	rows, err := x.GetRows(sheetSummary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	height := func(label string) float64 {
+		for i, r := range rows {
+			if len(r) > 0 && r[0] == label {
+				h, err := x.GetRowHeight(sheetSummary, i+1)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return h
+			}
+		}
+		t.Fatalf("no row %s", label)
+		return 0
+	}
+	if h := height(figAvgDays); h < 2*lineHeight {
+		t.Errorf("%s row %.1f high for a note of two lines", figAvgDays, h)
+	}
+	if h := height(figDone); h > lineHeight+1 {
+		t.Errorf("%s row %.1f high for a note of one line", figDone, h)
+	}
+	wd, err := x.GetColWidth(sheetSummary, "E")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ap := range []rules.Applicant{rules.ApplicantLegal, rules.ApplicantAgent} {
+		s := rules.SponsorOrg.Label() + labelSep + ap.Label()
+		if need := displayWidth(s) + 1; wd < need {
+			t.Errorf("column E %.1f wide, %s needs %.1f", wd, s, need)
+		}
+	}
 }
