@@ -42,6 +42,8 @@ type Desk struct {
 	db     store.Book
 	opts   Options
 	mail   mailBackend
+	// session holds 授权码 typed in this run that no keyring could keep.
+	session sessionPasswords
 
 	clerkName string
 
@@ -131,7 +133,7 @@ func (d *Desk) tick() {
 		case <-d.ctx.Done():
 			return
 		case <-t.C:
-			fyne.Do(d.dashboard.reload)
+			d.do(d.dashboard.reload)
 		}
 	}
 }
@@ -340,6 +342,17 @@ func (d *Desk) bg(work func() func()) {
 			})
 		}
 	}()
+}
+
+// do runs fn on the UI goroutine, from any other goroutine, in turn with
+// the background jobs' completions (see bg). Every update of the window
+// from a goroutine goes through here or bg.
+func (d *Desk) do(fn func()) {
+	fyne.Do(func() {
+		d.doneMu.Lock()
+		defer d.doneMu.Unlock()
+		fn()
+	})
 }
 
 // wait blocks until the background jobs started so far (and those they
