@@ -8,4 +8,9 @@ import (
 )
 
 // The tests of server books share one private PostgreSQL cluster.
-func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+// Every desk is built with the test's goroutine as its window goroutine
+// (holdUI).
+func TestMain(m *testing.M) {
+	testHoldUI = true
+	os.Exit(pgtest.Main(m))
+}

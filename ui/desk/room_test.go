@@ -21,16 +21,9 @@ import (
 	"beiandesk/store/rules"
 )
 
-// onUI runs fn as the window's goroutine would: through fyne.DoAndWait and
-// in turn with the background jobs' completions (Fyne's test driver runs
-// both on the caller's goroutine).
-func onUI(d *Desk, fn func()) {
-	fyne.DoAndWait(func() {
-		d.doneMu.Lock()
-		defer d.doneMu.Unlock()
-		fn()
-	})
-}
+// onUI runs fn on d's window goroutine, which the test's goroutine is
+// (holdUI).
+func onUI(d *Desk, fn func()) { fn() }
 
 // eventually polls cond on d's UI until it holds, or fails after within.
 func eventually(t *testing.T, d *Desk, within time.Duration, what string, cond func() (bool, string)) {
@@ -47,7 +40,7 @@ func eventually(t *testing.T, d *Desk, within time.Duration, what string, cond f
 		if time.Since(start) > within {
 			t.Fatalf("%s: not seen within %v; got %s", what, within, got)
 		}
-		time.Sleep(50 * time.Millisecond)
+		d.pause(50 * time.Millisecond)
 	}
 }
 
@@ -101,17 +94,18 @@ func newClerkDesk(t *testing.T, a fyne.App, url string) *Desk {
 	w := a.NewWindow("")
 	d := newDesk(context.Background(), a, w, db, Options{DBPath: url, Version: "test"})
 	d.mail = &fakeMail{}
-	w.SetContent(d.content())
-	w.Resize(fyne.NewSize(1280, 760))
-	w.Show()
-	onUI(d, d.start)
-	d.wait()
 	t.Cleanup(func() {
 		d.wait()
 		d.Close()
-		fyne.DoAndWait(w.Close)
+		w.Close()
 		db.Close()
 	})
+	holdUI(t, d)
+	w.SetContent(d.content())
+	w.Resize(fyne.NewSize(1280, 760))
+	w.Show()
+	d.start()
+	d.wait()
 	return d
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,10 @@ type Unreachable struct {
 	quit                *widget.Button
 	remember            *widget.Check
 	intro, cause, state *widget.Label
+	// turns makes the retry's answer take turns with the window's
+	// goroutine; only Fyne's test driver needs it (it runs fyne.Do on the
+	// caller's goroutine), where the test holds it while it acts.
+	turns sync.Mutex
 }
 
 // NewUnreachableWindow builds the window for target, which failed to open
@@ -52,6 +57,8 @@ func NewUnreachableWindow(ctx context.Context, a fyne.App, target string, err er
 		go func() {
 			db, err := OpenDB(ctx, target)
 			fyne.Do(func() {
+				u.turns.Lock()
+				defer u.turns.Unlock()
 				if err != nil {
 					u.setBusy(false)
 					u.state.SetText(fmt.Sprintf(txtUnreachableStill, err))

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"beiandesk/store"
@@ -28,20 +27,26 @@ func closedPort(t *testing.T) int {
 	return port
 }
 
-// waitText polls a label (through the UI goroutine) until it contains want.
-func waitText(t *testing.T, read func() string, want string, within time.Duration) string {
+// hold makes the test's goroutine the window's (see holdUI): the retry's
+// answer runs only while waitText waits.
+func (u *Unreachable) hold(t *testing.T) {
+	u.turns.Lock()
+	t.Cleanup(u.turns.Unlock)
+}
+
+// waitText polls a label of u until it contains want.
+func waitText(t *testing.T, u *Unreachable, read func() string, want string, within time.Duration) string {
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for {
-		var got string
-		fyne.DoAndWait(func() { got = read() })
-		if strings.Contains(got, want) {
+		if got := read(); strings.Contains(got, want) {
 			return got
-		}
-		if time.Now().After(deadline) {
+		} else if time.Now().After(deadline) {
 			t.Fatalf("after %v: %q, want it to contain %q", within, got, want)
 		}
+		u.turns.Unlock()
 		time.Sleep(50 * time.Millisecond)
+		u.turns.Lock()
 	}
 }
 
@@ -75,6 +80,7 @@ func TestUnreachableClosedPort(t *testing.T) {
 			func(path string) error { usedFile = path; return nil },
 			func() { quit = true })
 		u.Win.Show()
+		u.hold(t)
 		for _, want := range []string{"无法连接案件库所在的服务器 127.0.0.1:" + strconv.Itoa(port), "beiandesk @ 127.0.0.1"} {
 			if !strings.Contains(u.intro.Text, want) {
 				t.Fatalf("intro %q lacks %q", u.intro.Text, want)
@@ -87,7 +93,7 @@ func TestUnreachableClosedPort(t *testing.T) {
 			t.Fatalf("buttons %q %q", u.retry.Text, u.useFile.Text)
 		}
 		test.Tap(u.retry)
-		waitText(t, func() string { return u.state.Text }, "仍然无法连接", 10*time.Second)
+		waitText(t, u, func() string { return u.state.Text }, "仍然无法连接", 10*time.Second)
 		if u.retry.Disabled() {
 			t.Fatal("重试 stays disabled after a failed retry")
 		}
@@ -147,16 +153,20 @@ func TestUnreachableStoppedCluster(t *testing.T) {
 		func(string) error { t.Fatal("local file used"); return nil },
 		func() { t.Fatal("quit") })
 	u.Win.Show()
+	u.hold(t)
 	if !strings.Contains(u.intro.Text, c.Host+":"+strconv.Itoa(c.Port)) {
 		t.Fatalf("intro %q does not name the server", u.intro.Text)
 	}
 	test.Tap(u.retry)
-	waitText(t, func() string { return u.state.Text }, "仍然无法连接", 15*time.Second)
+	waitText(t, u, func() string { return u.state.Text }, "仍然无法连接", 15*time.Second)
 	if err := c.Up(); err != nil {
 		t.Fatal(err)
 	}
 	up = true
 	test.Tap(u.retry)
+	// The answer runs while the test lets go (see hold).
+	u.turns.Unlock()
+	defer u.turns.Lock()
 	select {
 	case db := <-opened:
 		defer db.Close()
@@ -164,8 +174,6 @@ func TestUnreachableStoppedCluster(t *testing.T) {
 			t.Fatalf("opened %q", loc)
 		}
 	case <-time.After(20 * time.Second):
-		var s string
-		fyne.DoAndWait(func() { s = u.state.Text })
-		t.Fatalf("retry after the server came back did not open the book: %q", s)
+		t.Fatal("retry after the server came back did not open the book")
 	}
 }
