@@ -49,11 +49,12 @@ func NewUnreachableWindow(ctx context.Context, a fyne.App, target string, err er
 	u.cause.Wrapping = fyne.TextWrapWord
 	u.state = widget.NewLabel("")
 	u.state.Wrapping = fyne.TextWrapWord
+	u.state.Hide() // no empty row until there is something to say
 	local, lerr := backend.LocalFile()
 	u.remember = widget.NewCheck(txtUnreachableRemember, nil)
 	u.retry = widget.NewButtonWithIcon(txtUnreachableRetry, fynetheme.ViewRefreshIcon(), func() {
 		u.setBusy(true)
-		u.state.SetText(txtServerTesting)
+		u.say(txtServerTesting)
 		go func() {
 			db, err := OpenDB(ctx, target)
 			fyne.Do(func() {
@@ -61,7 +62,7 @@ func NewUnreachableWindow(ctx context.Context, a fyne.App, target string, err er
 				defer u.turns.Unlock()
 				if err != nil {
 					u.setBusy(false)
-					u.state.SetText(fmt.Sprintf(txtUnreachableStill, err))
+					u.say(fmt.Sprintf(txtUnreachableStill, err))
 					return
 				}
 				u.Win.SetCloseIntercept(nil)
@@ -73,17 +74,17 @@ func NewUnreachableWindow(ctx context.Context, a fyne.App, target string, err er
 	u.retry.Importance = widget.HighImportance
 	u.useFile = widget.NewButtonWithIcon(txtServerUseFile, fynetheme.FileIcon(), func() {
 		if lerr != nil {
-			u.state.SetText(fmt.Sprintf(txtUnreachableNoFile, lerr))
+			u.say(fmt.Sprintf(txtUnreachableNoFile, lerr))
 			return
 		}
 		if u.remember.Checked {
 			if err := backend.SetDefault(""); err != nil {
-				u.state.SetText(fmt.Sprintf(txtUnreachableNoFile, err))
+				u.say(fmt.Sprintf(txtUnreachableNoFile, err))
 				return
 			}
 		}
 		if err := useFile(local); err != nil {
-			u.state.SetText(fmt.Sprintf(txtUnreachableNoFile, err))
+			u.say(fmt.Sprintf(txtUnreachableNoFile, err))
 			return
 		}
 		u.Win.SetCloseIntercept(nil)
@@ -99,6 +100,11 @@ func NewUnreachableWindow(ctx context.Context, a fyne.App, target string, err er
 	u.Win.SetCloseIntercept(quit)
 	u.Win.Resize(fyne.NewSize(640, 360))
 	return u
+}
+
+func (u *Unreachable) say(msg string) {
+	u.state.SetText(msg)
+	u.state.Show()
 }
 
 func (u *Unreachable) setBusy(busy bool) {
