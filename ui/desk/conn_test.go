@@ -47,8 +47,7 @@ func waitVisible(t *testing.T, d *Desk, o fyne.CanvasObject, want bool, within t
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for {
-		var v bool
-		v = o.Visible()
+		v := o.Visible()
 		if v == want {
 			return
 		}
