@@ -52,11 +52,8 @@ func Run(ctx context.Context, opts Options) error {
 	var db store.Book
 	var d *desk.Desk
 	var mainWin fyne.Window
-	openMain := func() error {
-		var err error
-		if db, err = desk.OpenDB(ctx, opts.DBPath); err != nil {
-			return err
-		}
+	showMain := func(book store.Book) {
+		db = book
 		if trace {
 			logf("database open")
 		}
@@ -70,6 +67,13 @@ func Run(ctx context.Context, opts Options) error {
 		}
 		d.ShowStart(os.Getenv(envStartTab))
 		mainWin.Show()
+	}
+	openMain := func() error {
+		book, err := desk.OpenDB(ctx, opts.DBPath)
+		if err != nil {
+			return err
+		}
+		showMain(book)
 		return nil
 	}
 	recovery := func(h *sqlite.Health) fyne.Window {
@@ -83,25 +87,24 @@ func Run(ctx context.Context, opts Options) error {
 		w.Show()
 		return w
 	}
-
-	// Damage checks and automatic backups are a local file's business.
-	file := !backend.IsServer(opts.DBPath)
-	if err := openMain(); err != nil {
-		if !file {
-			return err
+	// startFile opens a file book: a file too damaged to open goes to the
+	// recovery window; quick_check reads the whole file (about half a
+	// second for 100k cases), so on a file that opened it runs behind the
+	// first frame, and a damaged file closes the case book before the clerk
+	// is offered the newest good backup. Damage checks and automatic
+	// backups are a local file's business.
+	startFile := func() error {
+		if err := openMain(); err != nil {
+			h, cerr := sqlite.Check(ctx, opts.DBPath)
+			if !errors.Is(cerr, sqlite.ErrDamaged) {
+				return err
+			}
+			recovery(h)
+			return nil
 		}
-		// A file too damaged to open at all.
-		h, cerr := sqlite.Check(ctx, opts.DBPath)
-		if !errors.Is(cerr, sqlite.ErrDamaged) {
-			return err
-		}
-		recovery(h)
-	} else if file {
-		// quick_check reads the whole file (about half a second for 100k
-		// cases), so it runs behind the first frame. A damaged file closes
-		// the case book before the clerk is offered the newest good backup.
+		path := opts.DBPath
 		go func() {
-			h, err := sqlite.Check(ctx, opts.DBPath)
+			h, err := sqlite.Check(ctx, path)
 			if !errors.Is(err, sqlite.ErrDamaged) {
 				return
 			}
@@ -113,6 +116,26 @@ func Run(ctx context.Context, opts Options) error {
 				recovery(h)
 			})
 		}()
+		return nil
+	}
+
+	if !backend.IsServer(opts.DBPath) {
+		if err := startFile(); err != nil {
+			return err
+		}
+	} else if err := openMain(); err != nil {
+		// A server that cannot be reached (or refuses the login) does not
+		// end the program: the clerk may retry, or work in the local file.
+		server := opts.DBPath
+		u := desk.NewUnreachableWindow(ctx, a, server, err, showMain, func(path string) error {
+			opts.DBPath = path
+			if err := startFile(); err != nil {
+				opts.DBPath = server
+				return err
+			}
+			return nil
+		}, a.Quit)
+		u.Win.Show()
 	}
 	if trace {
 		a.Lifecycle().SetOnStarted(func() {

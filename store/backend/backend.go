@@ -6,6 +6,7 @@ package backend
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 
 	"beiandesk/store"
@@ -35,4 +36,14 @@ func openServer(ctx context.Context, url string) (store.Book, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// LocalFile is the data folder's own case book file, whatever 设置 → 数据
+// chose: the book a clerk falls back to when the server cannot be reached.
+func LocalFile() (string, error) {
+	dir, err := sqlite.DataDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "beiandesk.db"), nil
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	fynetheme "fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -36,6 +37,7 @@ type calendarView struct {
 	year    *widget.Select
 	summary *widget.Label
 	grid    *fyne.Container
+	scroll  *container.Scroll
 	gen     int
 
 	// months holds each month's 7-column grid: the weekday header, the
@@ -61,7 +63,10 @@ func newCalendarView(d *Desk, book calendarBook) *calendarView {
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(widget.NewLabel(txtCalYear), fixedWidth(110, v.year)), importBt, v.summary),
 		legend)
-	v.obj = container.NewBorder(top, nil, nil, nil, container.NewScroll(v.grid))
+	// The scroll bar is drawn over the content's right edge: the 日 column
+	// of the last month keeps clear of it.
+	v.scroll = container.NewScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, fynetheme.ScrollBarSize()), v.grid))
+	v.obj = container.NewBorder(top, nil, nil, nil, v.scroll)
 	return v
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	fynetheme "fyne.io/fyne/v2/theme"
 
 	"beiandesk/store/workday"
 )
@@ -46,6 +47,15 @@ func TestCalendarMonthGridHasSevenColumns(t *testing.T) {
 			if day1.Size().Width < dayCellW {
 				t.Errorf("width %v: day cells %v wide, narrower than %d", width, day1.Size().Width, dayCellW)
 			}
+		}
+		// The 日 column of the last month of a row stays clear of the
+		// scroll bar drawn over the scroll's right edge.
+		drv := fyne.CurrentApp().Driver()
+		sun := v.months[3].Objects[6]
+		right := drv.AbsolutePositionForObject(sun).X + sun.Size().Width
+		edge := drv.AbsolutePositionForObject(v.scroll).X + v.scroll.Size().Width
+		if right > edge-fynetheme.ScrollBarSize() {
+			t.Errorf("width %v: 4月's 日 column ends at x=%v, under the scroll bar (%v–%v)", width, right, edge-fynetheme.ScrollBarSize(), edge)
 		}
 	}
 	// Four months side by side fit 1024 px beside 设置's side tabs (about

@@ -20,7 +20,13 @@ import (
 // filings, domains and contact of a registered case. The store validates
 // and records the change in the history.
 type caseEditor struct {
-	v      *caseDetail
+	v *caseDetail
+	// c is the case as it was when the dialog opened. The detail behind
+	// the dialog follows changes made elsewhere, but the dialog still shows
+	// this version, so it is the one the edit must be based on: a save over
+	// a change the clerk has not seen is refused (store.ConflictError), not
+	// written over it.
+	c      *store.Case
 	dlg    *dialog.CustomDialog
 	inputs map[string]*entry // by store field name (sponsor, cert-no, …)
 	fields map[string]*field
@@ -35,7 +41,7 @@ func (v *caseDetail) editButton() *widget.Button {
 
 func (v *caseDetail) openEditor() {
 	c := v.c
-	ed := &caseEditor{v: v, inputs: map[string]*entry{}, fields: map[string]*field{}}
+	ed := &caseEditor{v: v, c: c, inputs: map[string]*entry{}, fields: map[string]*field{}}
 	domains := make([]string, len(c.Domains))
 	for i, d := range c.Domains {
 		domains[i] = validate.DomainUnicode(d)
@@ -123,11 +129,11 @@ func (ed *caseEditor) save() {
 	channel := string(rules.Channels()[max(0, ed.channel.SelectedIndex())])
 	st := string(rules.SponsorTypes()[max(0, ed.sponsorType.SelectedIndex())])
 	v := ed.v
-	if !recv.Equal(v.c.ReceivedAt.Truncate(time.Minute)) {
+	if !recv.Equal(ed.c.ReceivedAt.Truncate(time.Minute)) {
 		edit.Core.ReceivedAt = &recv
 	}
 	edit.Core.Kind, edit.Core.Channel, edit.Core.SponsorType = &kind, &channel, &st
-	_, err = v.book.UpdateCase(v.d.ctx, v.c.ID, v.c.Version, edit, v.d.clerk())
+	_, err = v.book.UpdateCase(v.d.ctx, ed.c.ID, ed.c.Version, edit, v.d.clerk())
 	var fe *store.FieldError
 	switch {
 	case errors.As(err, &fe) && ed.fields[fe.Field] != nil:

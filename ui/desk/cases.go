@@ -219,7 +219,7 @@ func (v *casesView) searchSoon() {
 	if v.searchTimer != nil {
 		v.searchTimer.Stop()
 	}
-	v.searchTimer = time.AfterFunc(searchDelay, func() { fyne.Do(v.applyFilter) })
+	v.searchTimer = time.AfterFunc(searchDelay, func() { v.d.do(v.applyFilter) })
 }
 
 func (v *casesView) applyFilter() {

@@ -72,7 +72,7 @@ func (d *Desk) watchConn() {
 				return
 			}
 			lost := err != nil
-			fyne.Do(func() {
+			d.do(func() {
 				if lost {
 					d.conn.obj.Show()
 				} else {

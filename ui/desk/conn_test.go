@@ -29,32 +29,32 @@ func newServerDesk(t *testing.T) (*Desk, *pgtest.Cluster, string) {
 	w := test.NewWindow(nil)
 	d := newDesk(context.Background(), a, w, db, Options{DBPath: url, Clerk: "李娜", Version: "test"})
 	d.mail = &fakeMail{}
-	w.SetContent(d.content())
-	w.Resize(fyne.NewSize(1280, 760))
-	d.start()
-	d.wait()
 	t.Cleanup(func() {
 		d.wait()
 		d.Close()
 		w.Close()
 		db.Close()
 	})
+	holdUI(t, d)
+	w.SetContent(d.content())
+	w.Resize(fyne.NewSize(1280, 760))
+	d.start()
+	d.wait()
 	return d, c, url
 }
 
-func waitVisible(t *testing.T, o fyne.CanvasObject, want bool, within time.Duration) {
+func waitVisible(t *testing.T, d *Desk, o fyne.CanvasObject, want bool, within time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(within)
 	for {
-		var v bool
-		fyne.DoAndWait(func() { v = o.Visible() })
+		v := o.Visible()
 		if v == want {
 			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatalf("banner visible %v after %v, want %v", v, within, want)
 		}
-		time.Sleep(100 * time.Millisecond)
+		d.pause(100 * time.Millisecond)
 	}
 }
 
@@ -65,8 +65,8 @@ func TestBannerWhileServerDown(t *testing.T) {
 	if d.conn.label.Text != "服务器连接中断,正在重连" {
 		t.Fatalf("banner text %q", d.conn.label.Text)
 	}
-	time.Sleep(connPoll + time.Second)
-	waitVisible(t, d.conn.obj, false, time.Second)
+	d.pause(connPoll + time.Second)
+	waitVisible(t, d, d.conn.obj, false, time.Second)
 	if err := c.Down(); err != nil {
 		t.Fatal(err)
 	}
@@ -76,12 +76,12 @@ func TestBannerWhileServerDown(t *testing.T) {
 			_ = c.Up()
 		}
 	}()
-	waitVisible(t, d.conn.obj, true, connPoll+connPingTimeout+2*time.Second)
+	waitVisible(t, d, d.conn.obj, true, connPoll+connPingTimeout+2*time.Second)
 	if err := c.Up(); err != nil {
 		t.Fatal(err)
 	}
 	up = true
-	waitVisible(t, d.conn.obj, false, 15*time.Second)
+	waitVisible(t, d, d.conn.obj, false, 15*time.Second)
 	// The book works again through the same window.
 	if _, err := d.db.Dashboard(d.ctx, time.Now()); err != nil {
 		t.Fatalf("after the restart: %v", err)
@@ -121,6 +121,7 @@ func TestWindowTitleNamesBook(t *testing.T) {
 		} else {
 			w, d = NewMainWindow(dctx, a, pg, Options{Version: "test"})
 		}
+		holdUI(t, d)
 		if got := w.Title(); got != tt.want {
 			t.Errorf("title %q, want %q", got, tt.want)
 		}

@@ -42,6 +42,8 @@ type Desk struct {
 	db     store.Book
 	opts   Options
 	mail   mailBackend
+	// session holds 授权码 typed in this run that no keyring could keep.
+	session sessionPasswords
 
 	clerkName string
 
@@ -59,9 +61,12 @@ type Desk struct {
 	opener func(*url.URL) error
 
 	// pending counts background jobs; tests wait on it.
-	pending sync.WaitGroup
+	pending jobCount
 	// doneMu makes background completions take turns (see bg).
 	doneMu sync.Mutex
+	// testUI is set while a test's goroutine holds doneMu as the window's
+	// goroutine (holdUI in the tests).
+	testUI bool
 
 	// trace, when set (BEIANDESK_TRACE), logs the first time each named
 	// event happens.
@@ -83,6 +88,12 @@ type Desk struct {
 func newDesk(ctx context.Context, a fyne.App, w fyne.Window, db store.Book, opts Options) *Desk {
 	ctx, cancel := context.WithCancel(ctx)
 	d := &Desk{ctx: ctx, cancel: cancel, app: a, win: w, db: db, opts: opts, mail: defaultMailBackend(opts.Version)}
+	if testHoldUI {
+		// Built on the window's goroutine, as in the real app: nothing
+		// the construction starts completes before it is done.
+		d.doneMu.Lock()
+		d.testUI = true
+	}
 	d.clerkName = d.loadClerk()
 	d.sync = newSyncer(d)
 	d.dashboard = newDashboardView(d, db)
@@ -131,7 +142,7 @@ func (d *Desk) tick() {
 		case <-d.ctx.Done():
 			return
 		case <-t.C:
-			fyne.Do(d.dashboard.reload)
+			d.do(d.dashboard.reload)
 		}
 	}
 }
@@ -326,10 +337,12 @@ func (d *Desk) now() time.Time {
 // bg runs work off the UI goroutine; the function it returns, if any, runs
 // on the UI goroutine afterwards.
 func (d *Desk) bg(work func() func()) {
-	d.pending.Add(1)
+	d.pending.add()
 	go func() {
-		defer d.pending.Done()
-		if done := work(); done != nil {
+		defer d.pending.done()
+		// A desk closed meanwhile shows nothing more (its book's calls
+		// fail with the cancelled context, not the clerk's business).
+		if done := work(); done != nil && d.ctx.Err() == nil {
 			fyne.DoAndWait(func() {
 				// On the window's own goroutine completions already run one
 				// at a time; Fyne's test driver runs each on its job's
@@ -342,9 +355,70 @@ func (d *Desk) bg(work func() func()) {
 	}()
 }
 
+// do runs fn on the UI goroutine, from any other goroutine, in turn with
+// the background jobs' completions (see bg). Every update of the window
+// from a goroutine goes through here or bg.
+func (d *Desk) do(fn func()) {
+	fyne.Do(func() {
+		d.doneMu.Lock()
+		defer d.doneMu.Unlock()
+		fn()
+	})
+}
+
 // wait blocks until the background jobs started so far (and those they
-// started) are finished. For tests.
-func (d *Desk) wait() { d.pending.Wait() }
+// started) are finished. For tests: a test whose goroutine stands in for
+// the window's (holdUI) lets the completions run meanwhile.
+func (d *Desk) wait() {
+	if d.testUI {
+		d.doneMu.Unlock()
+		defer d.doneMu.Lock()
+	}
+	d.pending.wait()
+}
+
+// testHoldUI is set by the tests (TestMain): every desk is built with its
+// test's goroutine standing in for the window's (see holdUI in the tests).
+var testHoldUI bool
+
+// jobCount counts running background jobs. Unlike a sync.WaitGroup it may
+// go up from zero while someone waits: a change seen by the book's watcher
+// starts a reload whenever it comes, also while a test waits.
+type jobCount struct {
+	mu   sync.Mutex
+	n    int
+	zero *sync.Cond
+}
+
+func (j *jobCount) cond() *sync.Cond {
+	if j.zero == nil {
+		j.zero = sync.NewCond(&j.mu)
+	}
+	return j.zero
+}
+
+func (j *jobCount) add() {
+	j.mu.Lock()
+	j.n++
+	j.mu.Unlock()
+}
+
+func (j *jobCount) done() {
+	j.mu.Lock()
+	j.n--
+	if j.n == 0 {
+		j.cond().Broadcast()
+	}
+	j.mu.Unlock()
+}
+
+func (j *jobCount) wait() {
+	j.mu.Lock()
+	for j.n > 0 {
+		j.cond().Wait()
+	}
+	j.mu.Unlock()
+}
 
 // viewDir is a private temporary folder for attachments opened with the
 // system viewer; Close removes it.

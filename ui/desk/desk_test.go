@@ -53,17 +53,47 @@ func newTestDesk(t *testing.T) (*Desk, fyne.Window) {
 	w := test.NewWindow(nil)
 	d := newDesk(context.Background(), a, w, db, Options{DBPath: db.Path(), Clerk: "李娜", Version: "test"})
 	d.mail = &fakeMail{}
-	w.SetContent(d.content())
-	w.Resize(fyne.NewSize(1280, 760))
-	d.start()
-	d.wait()
 	t.Cleanup(func() {
 		d.wait()
 		d.Close()
 		w.Close()
 		db.Close()
 	})
+	holdUI(t, d)
+	w.SetContent(d.content())
+	w.Resize(fyne.NewSize(1280, 760))
+	d.start()
+	d.wait()
 	return d, w
+}
+
+// holdUI makes the test's goroutine the window's goroutine, as it is in the
+// real app: Fyne's test driver runs a job's completion (and anything sent
+// with fyne.Do) on the job's own goroutine, so the test holds the lock
+// those take turns on, and lets them run only while it waits (d.wait,
+// d.pause). Cleanup lets go.
+func holdUI(t *testing.T, d *Desk) {
+	if !d.testUI { // built without newDesk
+		d.doneMu.Lock()
+		d.testUI = true
+	}
+	t.Cleanup(func() {
+		if d.testUI {
+			d.testUI = false
+			d.doneMu.Unlock()
+		}
+	})
+}
+
+// pause lets the window's goroutine work for dur (see holdUI).
+func (d *Desk) pause(dur time.Duration) {
+	if !d.testUI {
+		time.Sleep(dur)
+		return
+	}
+	d.doneMu.Unlock()
+	time.Sleep(dur)
+	d.doneMu.Lock()
 }
 
 func mustCreate(t *testing.T, d *Desk, in store.NewCase) *store.Case {

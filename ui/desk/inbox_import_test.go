@@ -58,7 +58,7 @@ func TestInboxShowsMailImportedElsewhere(t *testing.T) {
 	before := len(d.inbox.mails)
 	// The watcher takes its baseline on its own goroutine after start; a
 	// commit before that would already be part of the baseline.
-	time.Sleep(time.Second)
+	d.pause(time.Second)
 	other, err := sqlite.Open(context.Background(), d.opts.DBPath)
 	if err != nil {
 		t.Fatal(err)
@@ -72,9 +72,8 @@ func TestInboxShowsMailImportedElsewhere(t *testing.T) {
 	}
 	deadline := time.Now().Add(8 * time.Second) // store.Watcher tells within about 2 s
 	for time.Now().Before(deadline) {
-		time.Sleep(100 * time.Millisecond)
-		var n int
-		fyne.DoAndWait(func() { n = len(d.inbox.mails) })
+		d.pause(100 * time.Millisecond)
+		n := len(d.inbox.mails)
 		if n == before+1 {
 			return
 		}

@@ -234,7 +234,7 @@ func (v *ledgerView) runImport() {
 				return
 			}
 			last = time.Now()
-			fyne.Do(func() { v.bar.SetValue(float64(done) / float64(total)) })
+			v.d.do(func() { v.bar.SetValue(float64(done) / float64(total)) })
 		}})
 		cancel()
 		return func() {

@@ -1,8 +1,6 @@
 package desk
 
 import (
-	"fyne.io/fyne/v2"
-
 	"beiandesk/store"
 )
 
@@ -15,6 +13,6 @@ func (d *Desk) watchBook() {
 		return
 	}
 	go func() {
-		_ = w.Watch(d.ctx, func() { fyne.Do(d.changed) })
+		_ = w.Watch(d.ctx, func() { d.do(d.changed) })
 	}()
 }

@@ -71,7 +71,7 @@ func TestNoKeyringTestsTypedCode(t *testing.T) {
 		t.Fatalf("status %q", v.mailStatus.Text)
 	}
 	// The code serves the rest of this run.
-	if pw, _, err := d.mail.Password("beianzhuxiao@163.com", "imap.163.com"); err != nil || pw != "CODE1234" {
+	if pw, _, err := d.password("beianzhuxiao@163.com", "imap.163.com"); err != nil || pw != "CODE1234" {
 		t.Fatalf("session code: %q %v", pw, err)
 	}
 }

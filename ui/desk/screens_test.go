@@ -36,6 +36,7 @@ func newScreenDesk(t *testing.T) (*Desk, fyne.Window, *sqlite.DB) {
 		w.Close()
 		db.Close()
 	})
+	holdUI(t, d)
 	return d, w, db
 }
 

@@ -229,7 +229,7 @@ func (v *settingsView) checkPassword(s mailSettings) {
 		return
 	}
 	v.d.bg(func() func() {
-		_, source, err := v.d.mail.Password(s.User, s.Host)
+		_, source, err := v.d.password(s.User, s.Host)
 		return func() {
 			if err != nil || source == "" {
 				v.pwState.SetText(txtPasswordUnset)
@@ -289,7 +289,7 @@ func (v *settingsView) saveMail(test bool) {
 		if test {
 			use := pw
 			if use == "" {
-				use, _, err = v.d.mail.Password(s.User, s.Host)
+				use, _, err = v.d.password(s.User, s.Host)
 			}
 			if err == nil {
 				err = v.d.mail.Test(ctx, s, use)

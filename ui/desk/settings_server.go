@@ -29,6 +29,7 @@ type serverForm struct {
 	kind                         *widget.RadioGroup
 	host, port, dbname, user, pw *widget.Entry
 	test, use, useFile           *widget.Button
+	useFileRow                   *fyne.Container
 	status                       *widget.Label
 	server                       *fyne.Container
 
@@ -55,6 +56,8 @@ func newServerForm(d *Desk) *serverForm {
 	f.use.Importance = widget.HighImportance
 	f.use.Disable()
 	f.useFile = widget.NewButtonWithIcon(txtServerUseFile, fynetheme.FileIcon(), f.useLocalFile)
+	// As wide as its text, like the other buttons of 设置.
+	f.useFileRow = container.NewHBox(f.useFile)
 	for _, e := range []*widget.Entry{f.host, f.port, f.dbname, f.user, f.pw} {
 		e.OnChanged = func(string) { f.untested() }
 	}
@@ -66,16 +69,28 @@ func newServerForm(d *Desk) *serverForm {
 	f.kind = widget.NewRadioGroup([]string{txtKindFile, txtKindServer}, func(s string) {
 		if s == txtKindServer {
 			f.server.Show()
-			f.useFile.Hide()
+			f.useFileRow.Hide()
 		} else {
 			f.server.Hide()
-			f.useFile.Show()
+			f.useFileRow.Show()
 		}
 	})
 	f.kind.Horizontal = true
 	f.load()
-	f.obj = container.NewVBox(f.kind, f.server, f.useFile, f.status, caption(txtServerHint))
+	// The status takes a row only when it has something to say.
+	f.status.Hide()
+	f.obj = container.NewVBox(f.kind, f.server, f.useFileRow, f.status, caption(txtServerHint))
 	return f
+}
+
+// say shows msg under the form, or hides the status row when msg is "".
+func (f *serverForm) say(msg string) {
+	f.status.SetText(msg)
+	if msg == "" {
+		f.status.Hide()
+	} else {
+		f.status.Show()
+	}
 }
 
 // load shows the choice the next start will use.
@@ -130,13 +145,13 @@ func (f *serverForm) url() (string, error) {
 func (f *serverForm) runTest() {
 	target, err := f.url()
 	if err != nil {
-		f.status.SetText(err.Error())
+		f.say(err.Error())
 		return
 	}
 	pw := f.pw.Text
 	f.untested()
 	f.test.Disable()
-	f.status.SetText(txtServerTesting)
+	f.say(txtServerTesting)
 	f.d.bg(func() func() {
 		ctx, cancel := context.WithTimeout(f.d.ctx, testTimeout)
 		defer cancel()
@@ -149,7 +164,7 @@ func (f *serverForm) runTest() {
 		return func() {
 			f.test.Enable()
 			if err != nil {
-				f.status.SetText(fmt.Sprintf(txtServerTestFail, err))
+				f.say(fmt.Sprintf(txtServerTestFail, err))
 				return
 			}
 			// Only what was tested may be saved, and only while the form
@@ -158,7 +173,7 @@ func (f *serverForm) runTest() {
 				f.tested, f.testedPW = target, pw
 				f.use.Enable()
 			}
-			f.status.SetText(msg)
+			f.say(msg)
 		}
 	})
 }
@@ -181,13 +196,13 @@ func (f *serverForm) useServer() {
 		return func() {
 			switch {
 			case err != nil:
-				f.status.SetText(fmt.Sprintf(txtServerTestFail, err))
+				f.say(fmt.Sprintf(txtServerTestFail, err))
 				f.use.Enable()
 			case pwErr != nil:
 				// The password was used for the test of this session only.
-				f.status.SetText(fmt.Sprintf(txtServerUsedNoRing, where, backend.EnvPassword))
+				f.say(fmt.Sprintf(txtServerUsedNoRing, where, backend.EnvPassword))
 			default:
-				f.status.SetText(fmt.Sprintf(txtServerUsed, where))
+				f.say(fmt.Sprintf(txtServerUsed, where))
 			}
 		}
 	})
@@ -200,5 +215,5 @@ func (f *serverForm) useLocalFile() {
 		return
 	}
 	p, _ := backend.DefaultTarget()
-	f.status.SetText(fmt.Sprintf(txtChooseDataDone, p))
+	f.say(fmt.Sprintf(txtChooseDataDone, p))
 }

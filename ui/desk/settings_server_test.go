@@ -28,6 +28,15 @@ func TestChooseServer(t *testing.T) {
 	if f.kind.Selected != txtKindFile || f.server.Visible() {
 		t.Fatalf("starts on %q, server form visible %v", f.kind.Selected, f.server.Visible())
 	}
+	// While 本机文件 is chosen: 使用本机文件 as wide as its text, and no
+	// empty status row under it.
+	d.SelectTab(TabSettings)
+	if w, min := f.useFile.Size().Width, f.useFile.MinSize().Width; w == 0 || w > min+1 {
+		t.Errorf("使用本机文件 is %v wide for %v of text and icon", w, min)
+	}
+	if f.status.Visible() {
+		t.Errorf("empty status row shown: %q", f.status.Text)
+	}
 	f.kind.SetSelected(txtKindServer)
 	fill := func(host, port, db, user, pw string) {
 		f.host.SetText(host)

@@ -137,11 +137,11 @@ func (s *syncer) start() {
 	s.status.Hide()
 	d.bg(func() func() {
 		defer cancel()
-		pw, _, err := d.mail.Password(settings.User, settings.Host)
+		pw, _, err := d.password(settings.User, settings.Host)
 		var res syncResult
 		if err == nil {
 			res, err = d.mail.Sync(ctx, d.db, settings, pw, func(done, total int) {
-				fyne.Do(func() {
+				d.do(func() {
 					if total > 0 {
 						s.bar.SetValue(float64(done) / float64(total))
 						s.bar.TextFormatter = func() string { return fmt.Sprintf(txtSyncProgress, done, total) }
@@ -203,7 +203,7 @@ func (s *syncer) schedule() {
 		return
 	}
 	s.timer = time.AfterFunc(time.Duration(minutes)*time.Minute, func() {
-		fyne.Do(s.start)
+		s.d.do(s.start)
 	})
 }
 

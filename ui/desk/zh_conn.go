@@ -30,3 +30,15 @@ const (
 	txtServerNeedDB       = "请填写数据库名"
 	txtServerNeedUser     = "请填写数据库用户"
 )
+
+// The window shown when the server book cannot be opened at start.
+const (
+	txtUnreachableTitle    = "无法连接服务器"
+	txtUnreachableIntro    = "无法连接案件库所在的服务器 %s(%s)。请检查网络,或请管理员确认服务器已启动,然后点「重试」。"
+	txtUnreachableCause    = "原因:%v"
+	txtUnreachableRetry    = "重试"
+	txtUnreachableStill    = "仍然无法连接:%v"
+	txtUnreachableFile     = "「使用本机文件」打开本机的案件库 %s:本机文件与服务器上的案件库互不相通,在本机录入的案件其他经办人看不到。"
+	txtUnreachableRemember = "以后启动也使用本机文件(不再连接服务器)"
+	txtUnreachableNoFile   = "无法打开本机文件:%v"
+)
