@@ -94,6 +94,12 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 		if _, err := tx.Exec(ctx, `SET LOCAL beiandesk.copy = 'on'`); err != nil {
 			return err
 		}
+		// "Copied" must mean on disk, whatever the server's default; and
+		// the VACUUM below can mark pages all-visible only once the
+		// commit is flushed.
+		if _, err := tx.Exec(ctx, `SET LOCAL synchronous_commit = on`); err != nil {
+			return err
+		}
 		var used bool
 		if err := tx.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM mail)
 			OR EXISTS (SELECT 1 FROM blob) OR EXISTS (SELECT 1 FROM event) OR EXISTS (SELECT 1 FROM setting)
@@ -171,7 +177,7 @@ func (db *DB) LoadTables(ctx context.Context, fn func(write func(table string, c
 	// anyway until the visibility map is set: autovacuum would set it in a
 	// while, this sets it now. The copy is committed, so a VACUUM refused
 	// (the server skips tables the login does not own) loses nothing.
-	_, _ = db.pool.Exec(ctx, `VACUUM cases, material, event, mail, national_action`)
+	_, _ = db.pool.Exec(ctx, `VACUUM (ANALYZE) cases, material, event, mail, national_action`)
 	return nil
 }
 
