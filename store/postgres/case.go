@@ -30,8 +30,9 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		return nil, err
 	}
 	recv := in.ReceivedAt
-	var id int64
+	var created *store.Case
 	err = db.withTx(ctx, func(tx pgx.Tx) error {
+		var id int64
 		dates, err := loadCaseDates(ctx, tx, v.Kind)
 		if err != nil {
 			return err
@@ -61,7 +62,8 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		if err != nil {
 			return fmt.Errorf("insert case: %w", err)
 		}
-		// The checklist and the first history entry travel together.
+		// The checklist, the first history entry and the case as stored
+		// travel in one batch; linked mails, rare, take their own trips.
 		b := &pgx.Batch{}
 		if items := v.Materials(); len(items) > 0 {
 			b.Queue(`INSERT INTO material (case_id, pos, item, state)
@@ -70,6 +72,10 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 		}
 		b.Queue(eventInsert, event{caseID: id, at: recv, recorded: now, clerk: clerk,
 			action: "create", to: rules.StatusReceived, note: msgEventCreate}.args()...)
+		var read func() (*store.Case, error)
+		if len(in.MailIDs) == 0 {
+			read = queueCase(b, id, false)
+		}
 		if err := tx.SendBatch(ctx, b).Close(); err != nil {
 			return fmt.Errorf("insert material, history: %w", err)
 		}
@@ -78,17 +84,18 @@ func (db *DB) CreateCase(ctx context.Context, in store.NewCase, clerk string) (*
 				return err
 			}
 		}
-		return nil
+		if read != nil {
+			created, err = read()
+		} else {
+			created, err = getCase(ctx, tx, id, false)
+		}
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create case: %w", err)
 	}
-	c, err := db.Case(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	c.Warnings = v.Warnings
-	return c, nil
+	created.Warnings = v.Warnings
+	return created, nil
 }
 
 // dueDate is the deadline for a clock starting on day, or "" for no deadline.

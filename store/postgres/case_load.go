@@ -16,12 +16,22 @@ import (
 // and neither overwrites what the other did. The case row and its details
 // travel in one batch: one round trip to the server instead of four.
 func getCase(ctx context.Context, q querier, id int64, lock bool) (*store.Case, error) {
+	b := &pgx.Batch{}
+	read := queueCase(b, id, lock)
+	if err := q.SendBatch(ctx, b).Close(); err != nil {
+		return nil, fmt.Errorf("case %d: %w", id, err)
+	}
+	return read()
+}
+
+// queueCase adds the reads of a case and its details to a batch; the
+// function it returns gives the case once the batch has run.
+func queueCase(b *pgx.Batch, id int64, lock bool) func() (*store.Case, error) {
 	query := `SELECT ` + caseColumns + ` FROM cases c WHERE c.id = $1`
 	if lock {
 		query += ` FOR UPDATE`
 	}
 	var c *store.Case
-	b := &pgx.Batch{}
 	b.Queue(query, id).QueryRow(func(row pgx.Row) error {
 		var err error
 		c, _, err = scanCase(row)
@@ -31,14 +41,13 @@ func getCase(ctx context.Context, q querier, id int64, lock bool) (*store.Case, 
 		return err
 	})
 	d := queueDetails(b, []int64{id})
-	if err := q.SendBatch(ctx, b).Close(); err != nil {
-		return nil, fmt.Errorf("case %d: %w", id, err)
+	return func() (*store.Case, error) {
+		if c == nil {
+			return nil, fmt.Errorf(msgCaseNotFound+": %w", id, store.ErrNotFound)
+		}
+		d.fill([]*store.Case{c})
+		return c, nil
 	}
-	if c == nil {
-		return nil, fmt.Errorf(msgCaseNotFound+": %w", id, store.ErrNotFound)
-	}
-	d.fill([]*store.Case{c})
-	return c, nil
 }
 
 // loadDetails fills materials, mail ids and national actions of the given

@@ -112,6 +112,12 @@ func parseConfig(rawURL string) (*pgxpool.Config, error) {
 	if cc.RuntimeParams["application_name"] == "" {
 		cc.RuntimeParams["application_name"] = "beiandesk"
 	}
+	// The dashboard sorts every open case that is due soon or overdue; at
+	// the server's default 4 MB a busy book's sort spills to disk. The
+	// URL's own work_mem, if any, wins.
+	if cc.RuntimeParams["work_mem"] == "" {
+		cc.RuntimeParams["work_mem"] = "16MB"
+	}
 	cfg.MaxConnIdleTime = 5 * time.Minute
 	return cfg, nil
 }
