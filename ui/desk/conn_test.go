@@ -27,20 +27,7 @@ func newServerDesk(t *testing.T) (*Desk, *pgtest.Cluster, string) {
 	a := test.NewTempApp(t)
 	Setup(a)
 	w := test.NewWindow(nil)
-	d := newDesk(context.Background(), a, w, db, Options{DBPath: url, Clerk: "李娜", Version: "test"})
-	d.mail = &fakeMail{}
-	t.Cleanup(func() {
-		d.wait()
-		d.Close()
-		w.Close()
-		db.Close()
-	})
-	holdUI(t, d)
-	w.SetContent(d.content())
-	w.Resize(fyne.NewSize(1280, 760))
-	d.start()
-	d.wait()
-	return d, c, url
+	return runDesk(t, a, w, db, Options{DBPath: url, Clerk: "李娜", Version: "test"}), c, url
 }
 
 func waitVisible(t *testing.T, d *Desk, o fyne.CanvasObject, want bool, within time.Duration) {

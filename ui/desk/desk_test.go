@@ -51,7 +51,14 @@ func newTestDesk(t *testing.T) (*Desk, fyne.Window) {
 	}
 	db.Now = func() time.Time { return testNow }
 	w := test.NewWindow(nil)
-	d := newDesk(context.Background(), a, w, db, Options{DBPath: db.Path(), Clerk: "李娜", Version: "test"})
+	return runDesk(t, a, w, db, Options{DBPath: db.Path(), Clerk: "李娜", Version: "test"}), w
+}
+
+// runDesk opens the desk on db in w as the window would, with a fake mail
+// service, and closes everything when the test ends.
+func runDesk(t *testing.T, a fyne.App, w fyne.Window, db store.Book, opt Options) *Desk {
+	t.Helper()
+	d := newDesk(context.Background(), a, w, db, opt)
 	d.mail = &fakeMail{}
 	t.Cleanup(func() {
 		d.wait()
@@ -64,7 +71,7 @@ func newTestDesk(t *testing.T) (*Desk, fyne.Window) {
 	w.Resize(fyne.NewSize(1280, 760))
 	d.start()
 	d.wait()
-	return d, w
+	return d
 }
 
 // holdUI makes the test's goroutine the window's goroutine, as it is in the

@@ -130,15 +130,7 @@ func TestServerPasswordInKeyring(t *testing.T) {
 	c := pgtest.Get(t)
 	name := c.NewDatabase(t)
 	d, _ := newTestDesk(t)
-	f := d.settings.server
-	f.kind.SetSelected(txtKindServer)
-	f.host.SetText(c.Host)
-	f.port.SetText(strconv.Itoa(c.Port))
-	f.dbname.SetText(name)
-	f.user.SetText("postgres")
-	f.pw.SetText(pgtest.Password)
-	test.Tap(f.test)
-	d.wait()
+	f := fillServerForm(d, c, name)
 	if f.use.Disabled() {
 		t.Fatalf("test failed: %q", f.status.Text)
 	}
@@ -186,15 +178,7 @@ func TestServerPasswordWithoutKeyring(t *testing.T) {
 		t.Skip("a keyring answered without a session bus")
 	}
 	d, _ := newTestDesk(t)
-	f := d.settings.server
-	f.kind.SetSelected(txtKindServer)
-	f.host.SetText(c.Host)
-	f.port.SetText(strconv.Itoa(c.Port))
-	f.dbname.SetText(name)
-	f.user.SetText("postgres")
-	f.pw.SetText(pgtest.Password)
-	test.Tap(f.test)
-	d.wait()
+	f := fillServerForm(d, c, name)
 	test.Tap(f.use)
 	d.wait()
 	for _, want := range []string{"无法记住", backend.EnvPassword, name} {
@@ -207,4 +191,19 @@ func TestServerPasswordWithoutKeyring(t *testing.T) {
 	if strings.Contains(saved, pgtest.Password) || strings.Contains(string(loc), pgtest.Password) {
 		t.Fatalf("password written: %q / %q", saved, loc)
 	}
+}
+
+// fillServerForm types the test cluster's database into 设置 → 数据 →
+// 服务器 and taps 测试连接.
+func fillServerForm(d *Desk, c *pgtest.Cluster, name string) *serverForm {
+	f := d.settings.server
+	f.kind.SetSelected(txtKindServer)
+	f.host.SetText(c.Host)
+	f.port.SetText(strconv.Itoa(c.Port))
+	f.dbname.SetText(name)
+	f.user.SetText("postgres")
+	f.pw.SetText(pgtest.Password)
+	test.Tap(f.test)
+	d.wait()
+	return f
 }

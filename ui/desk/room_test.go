@@ -92,21 +92,8 @@ func newClerkDesk(t *testing.T, a fyne.App, url string) *Desk {
 		t.Fatal(err)
 	}
 	w := a.NewWindow("")
-	d := newDesk(context.Background(), a, w, db, Options{DBPath: url, Version: "test"})
-	d.mail = &fakeMail{}
-	t.Cleanup(func() {
-		d.wait()
-		d.Close()
-		w.Close()
-		db.Close()
-	})
-	holdUI(t, d)
-	w.SetContent(d.content())
-	w.Resize(fyne.NewSize(1280, 760))
 	w.Show()
-	d.start()
-	d.wait()
-	return d
+	return runDesk(t, a, w, db, Options{DBPath: url, Version: "test"})
 }
 
 // labelTexts is every label laid out under o.
