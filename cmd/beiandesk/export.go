@@ -143,10 +143,7 @@ func checkOut(out string) error {
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return fieldError("out", fmt.Errorf(msgExportNoDir, dir))
 	}
-	// The probe is named as safefile names its temporary files, so a run
-	// killed between creating and removing it leaves nothing CleanStale
-	// would not take away.
-	probe, err := os.OpenFile(safefile.TempName(out), os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	probe, err := os.CreateTemp(dir, ".beiandesk-probe-*")
 	if err != nil {
 		// The *PathError would name the probe's pattern, not the folder.
 		cause := errors.Unwrap(err)
