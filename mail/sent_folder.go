@@ -2,6 +2,7 @@ package mail
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -67,13 +68,26 @@ func openSentFolder(ctx context.Context, cfg Config) (*sentFolder, error) {
 			}
 		}
 		if !found {
-			if err := s.step("create", func() error { return s.client.Create(SentFolderName, nil).Wait() }); err != nil {
+			if err := createSentFolder(s); err != nil {
 				s.close()
 				return nil, err
 			}
 		}
 	}
 	return f, nil
+}
+
+// createSentFolder creates 已发送. Another clerk (or this clerk's other
+// window) may have created it since the LIST: then it is there, as wanted.
+func createSentFolder(s *session) error {
+	return s.step("create", func() error {
+		err := s.client.Create(SentFolderName, nil).Wait()
+		var ierr *imap.Error
+		if errors.As(err, &ierr) && ierr.Code == imap.ResponseCodeAlreadyExists {
+			return nil
+		}
+		return err
+	})
 }
 
 func (f *sentFolder) close() { f.s.close() }
