@@ -168,7 +168,7 @@ func Write(ctx context.Context, path string, opt Options, fill func(tmp string) 
 	tmpName := tmp.Name()
 	tmp.Close()
 	fail := func(err error) error {
-		removeWithCompanions(tmpName)
+		RemoveWithCompanions(tmpName)
 		return err
 	}
 	if opt.Empty {
@@ -269,9 +269,9 @@ func IsDiskFull(err error) bool {
 	return strings.Contains(s, "database or disk is full") || strings.Contains(s, "no space left on device")
 }
 
-// removeWithCompanions removes a temporary file and the journal SQLite may
+// RemoveWithCompanions removes a temporary file and the journal SQLite may
 // have made beside it while writing it.
-func removeWithCompanions(path string) {
+func RemoveWithCompanions(path string) {
 	os.Remove(path)
 	for _, sfx := range companions {
 		os.Remove(path + sfx)

@@ -31,7 +31,7 @@ func create(ctx context.Context, path string) error {
 	if cerr := sqldb.Close(); err == nil {
 		err = cerr
 	}
-	defer removeWithCompanions(tmp)
+	defer safefile.RemoveWithCompanions(tmp)
 	if err != nil {
 		return err
 	}
@@ -48,10 +48,4 @@ func create(ctx context.Context, path string) error {
 		}
 	}
 	return nil
-}
-
-func removeWithCompanions(path string) {
-	for _, sfx := range []string{"", "-wal", "-shm", "-journal"} {
-		_ = os.Remove(path + sfx)
-	}
 }
