@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"net"
 	"net/mail"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"beiandesk/mail/smtp/smtptest"
+	"beiandesk/store/postgres/pgtest"
 )
 
 type replyOut struct {
@@ -24,17 +24,6 @@ type replyOut struct {
 	Problem   string  `json:"problem"`
 }
 
-// closedPort is a loopback port nobody listens on.
-func closedPort(t *testing.T) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return strconv.Itoa(p)
-}
-
 func TestReplyCommand(t *testing.T) {
 	srv := smtptest.Start(t, smtptest.Options{Plain: true})
 	t.Setenv("BEIANDESK_IMAP_PASSWORD", srv.Password)
@@ -42,7 +31,7 @@ func TestReplyCommand(t *testing.T) {
 	id := newNoticeCase(t, db)
 	mustCLI(t, db, "case", "edit", id, "--contact", "zhangsan@example.com", "--json")
 	acct := []string{"--user", srv.User, "--smtp-host", "127.0.0.1", "--smtp-port", strconv.Itoa(srv.Port), "--smtp-security", "none",
-		"--imap-host", "127.0.0.1", "--imap-port", closedPort(t), "--imap-security", "none"}
+		"--imap-host", "127.0.0.1", "--imap-port", strconv.Itoa(pgtest.ClosedPort(t)), "--imap-security", "none"}
 
 	// --dry-run writes the exact message and sends nothing.
 	eml := filepath.Join(t.TempDir(), "reply.eml")

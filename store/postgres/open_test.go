@@ -86,7 +86,7 @@ func TestConnectionErrors(t *testing.T) {
 	c := pgtest.Get(t)
 	db := c.NewDatabase(t)
 	host := c.Host + ":" + strconv.Itoa(c.Port)
-	closed := closedPort(t)
+	closed := pgtest.ClosedPort(t)
 	// A listener that accepts and never answers, like a firewall that drops.
 	silent, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -139,14 +139,4 @@ func TestConnectionErrors(t *testing.T) {
 			}
 		})
 	}
-}
-
-func closedPort(t *testing.T) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return port
 }

@@ -54,20 +54,11 @@ func TestBannerWhileServerDown(t *testing.T) {
 	}
 	d.pause(connPoll + time.Second)
 	waitVisible(t, d, d.conn.obj, false, time.Second)
-	if err := c.Down(); err != nil {
-		t.Fatal(err)
-	}
-	up := false
-	defer func() {
-		if !up {
-			_ = c.Up()
-		}
-	}()
+	c.DownFor(t)
 	waitVisible(t, d, d.conn.obj, true, connPoll+connPingTimeout+2*time.Second)
 	if err := c.Up(); err != nil {
 		t.Fatal(err)
 	}
-	up = true
 	waitVisible(t, d, d.conn.obj, false, 15*time.Second)
 	// The book works again through the same window.
 	if _, err := d.db.Dashboard(d.ctx, time.Now()); err != nil {

@@ -2,7 +2,6 @@ package desk
 
 import (
 	"context"
-	"net"
 	"strconv"
 	"strings"
 	"testing"
@@ -14,18 +13,6 @@ import (
 	"beiandesk/store/backend"
 	"beiandesk/store/postgres/pgtest"
 )
-
-// closedPort is a loopback port nothing listens on.
-func closedPort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return port
-}
 
 // hold makes the test's goroutine the window's (see holdUI): the retry's
 // answer runs only while waitText waits.
@@ -56,7 +43,7 @@ func waitText(t *testing.T, u *Unreachable, read func() string, want string, wit
 func TestUnreachableClosedPort(t *testing.T) {
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	ctx := context.Background()
-	port := closedPort(t)
+	port := pgtest.ClosedPort(t)
 	target := "postgres://clerk:secret@127.0.0.1:" + strconv.Itoa(port) + "/beiandesk"
 	if err := backend.SetDefault(target); err != nil {
 		t.Fatal(err)
@@ -133,15 +120,7 @@ func TestUnreachableStoppedCluster(t *testing.T) {
 	name := c.NewDatabase(t)
 	target := c.SuperURL(name)
 	ctx := context.Background()
-	if err := c.Down(); err != nil {
-		t.Fatal(err)
-	}
-	up := false
-	defer func() {
-		if !up {
-			_ = c.Up()
-		}
-	}()
+	c.DownFor(t)
 	_, openErr := OpenDB(ctx, target)
 	if openErr == nil {
 		t.Fatal("a stopped server opened")
@@ -162,7 +141,6 @@ func TestUnreachableStoppedCluster(t *testing.T) {
 	if err := c.Up(); err != nil {
 		t.Fatal(err)
 	}
-	up = true
 	test.Tap(u.retry)
 	// The answer runs while the test lets go (see hold).
 	u.turns.Unlock()

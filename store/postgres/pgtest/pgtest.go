@@ -37,7 +37,8 @@ type Cluster struct {
 	Host string // 127.0.0.1
 
 	bin    string
-	asUser string // OS user running the server, "" for the current one
+	asUser string      // OS user running the server, "" for the current one
+	down   atomic.Bool // stopped by Down, not yet started by Up
 }
 
 // The cluster is shared by the tests of one binary: starting one takes about
@@ -176,6 +177,7 @@ func (c *Cluster) start() ([]byte, error) {
 // tests of what a clerk sees while the server is gone. Other tests of the
 // binary must not run meanwhile.
 func (c *Cluster) Down() error {
+	c.down.Store(true)
 	if out, err := c.run(filepath.Join(c.bin, "pg_ctl"), "-D", filepath.Join(c.Dir, "data"), "-m", "fast", "-w", "stop"); err != nil {
 		return fmt.Errorf("pg_ctl stop: %v: %s", err, out)
 	}
@@ -187,7 +189,36 @@ func (c *Cluster) Up() error {
 	if out, err := c.start(); err != nil {
 		return fmt.Errorf("pg_ctl start: %v: %s", err, out)
 	}
+	c.down.Store(false)
 	return nil
+}
+
+// DownFor stops the server like Down, and starts it again when t ends if
+// the test did not: a test that fails while the server is down must not
+// leave the shared cluster down for the tests after it.
+func (c *Cluster) DownFor(t testing.TB) {
+	t.Helper()
+	if err := c.Down(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if c.down.Load() {
+			_ = c.Up()
+		}
+	})
+}
+
+// ClosedPort returns a loopback port nothing listens on, for tests of a
+// server that cannot be reached.
+func ClosedPort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	return port
 }
 
 func (c *Cluster) run(name string, args ...string) ([]byte, error) {
