@@ -88,13 +88,11 @@ func (d *dedupHasher) keepHeader(b []byte) {
 // until more text follows, so trailing line ends do not count.
 type canonHash struct {
 	h         hash.Hash
-	out       []byte
 	pendingCR bool
 	pendingNL int
 }
 
 func (c *canonHash) write(p []byte) {
-	out := c.out[:0]
 	for len(p) > 0 {
 		if c.pendingCR {
 			c.pendingCR = false
@@ -103,8 +101,8 @@ func (c *canonHash) write(p []byte) {
 				p = p[1:]
 				continue
 			}
-			out = c.flushNL(out)
-			out = append(out, '\r')
+			c.flushNL()
+			c.h.Write(crByte)
 		}
 		switch p[0] {
 		case '\r':
@@ -114,23 +112,21 @@ func (c *canonHash) write(p []byte) {
 			c.pendingNL++
 			p = p[1:]
 		default:
-			// A run of ordinary bytes goes at once: byte by byte, this loop
-			// cost more than the hash (pprof, issue 11).
-			n := min(indexLineEnd(p), 32<<10)
-			if c.pendingNL > 0 {
-				out = c.flushNL(out)
-			}
-			out = append(out, p[:n]...)
+			// A run of ordinary bytes goes to the hash at once, uncopied:
+			// byte by byte, or through a buffer of its own per message,
+			// this cost more than the hash (pprof, issue 11).
+			n := indexLineEnd(p)
+			c.flushNL()
+			c.h.Write(p[:n])
 			p = p[n:]
 		}
-		if len(out) >= 32<<10 {
-			c.h.Write(out)
-			out = out[:0]
-		}
 	}
-	c.h.Write(out)
-	c.out = out[:0]
 }
+
+var (
+	crByte   = []byte{'\r'}
+	newlines = bytes.Repeat([]byte{'\n'}, 64)
+)
 
 // indexLineEnd returns the index of the first CR or LF in p, or len(p).
 func indexLineEnd(p []byte) int {
@@ -144,11 +140,12 @@ func indexLineEnd(p []byte) int {
 	return n
 }
 
-func (c *canonHash) flushNL(out []byte) []byte {
-	for ; c.pendingNL > 0; c.pendingNL-- {
-		out = append(out, '\n')
+func (c *canonHash) flushNL() {
+	for c.pendingNL > 0 {
+		n := min(c.pendingNL, len(newlines))
+		c.h.Write(newlines[:n])
+		c.pendingNL -= n
 	}
-	return out
 }
 
 func (c *canonHash) sum() string { return hex.EncodeToString(c.h.Sum(nil)) }

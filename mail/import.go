@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 
 	"beiandesk/store"
 )
@@ -49,11 +50,7 @@ type spooled struct {
 func spoolMessage(ctx context.Context, r io.Reader) (*spooled, error) {
 	sp := &spooled{}
 	h := newDedupHasher()
-	w := bufio.NewWriterSize(io.MultiWriter(&sp.data, h), 64<<10)
-	n, err := io.Copy(w, ctxReader{ctx, r})
-	if err == nil {
-		err = w.Flush()
-	}
+	n, err := copyBuffered(io.MultiWriter(&sp.data, h), ctxReader{ctx, r})
 	if err != nil {
 		sp.close()
 		return nil, fmt.Errorf("spool message: %w", err)
@@ -149,16 +146,30 @@ func prepare(ctx context.Context, db store.Book, sp *spooled) (*prepared, error)
 func spoolBlob(ctx context.Context, body io.Reader) (*spool, string, int64, error) {
 	s := &spool{}
 	h := sha256.New()
-	w := bufio.NewWriterSize(io.MultiWriter(s, h), 64<<10)
-	n, err := io.Copy(w, ctxReader{ctx, body})
-	if err == nil {
-		err = w.Flush()
-	}
+	n, err := copyBuffered(io.MultiWriter(s, h), ctxReader{ctx, body})
 	if err != nil {
 		s.Close()
 		return nil, "", 0, fmt.Errorf("spool attachment: %w", err)
 	}
 	return s, hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// copyWriters recycles the 64 KiB writers of copyBuffered.
+var copyWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+
+// copyBuffered copies r to w in writes of up to 64 KiB, however small the
+// reads (an IMAP literal comes in pieces): the hash and the spool behind w
+// cost per call.
+func copyBuffered(w io.Writer, r io.Reader) (int64, error) {
+	bw := copyWriters.Get().(*bufio.Writer)
+	defer copyWriters.Put(bw)
+	bw.Reset(w)
+	defer bw.Reset(nil)
+	n, err := io.Copy(bw, r)
+	if err == nil {
+		err = bw.Flush()
+	}
+	return n, err
 }
 
 // commitPrepared stores a prepared message in its own transaction.

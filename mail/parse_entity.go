@@ -78,8 +78,9 @@ func isMediaType(v string) bool {
 
 // partText is the readable text an entity contributes to Message.Text.
 type partText struct {
-	text string
-	html bool // the text was converted from HTML
+	text    string
+	html    bool // the text was converted from HTML
+	skipped bool // an HTML alternative left unread: its bytes need no decoding
 }
 
 // walk processes one entity whose body (still transfer-encoded) is r. parent is
@@ -107,8 +108,15 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 	if err != nil {
 		return c, err
 	}
-	io.Copy(io.Discard, body) // reads only from our own readers: no error to see
-	p.problem(body.problems()...)
+	if c.skipped {
+		io.Copy(io.Discard, r)
+	} else {
+		io.Copy(io.Discard, body) // reads only from our own readers: no error to see
+		p.problem(body.problems()...)
+	}
+	if rel, ok := body.(interface{ release() }); ok {
+		rel.release()
+	}
 	return c, nil
 }
 
@@ -134,7 +142,7 @@ func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent s
 		// body when nothing else is, as mail clients and Python show it.
 		if skipHTML && mt == "text/html" {
 			// chooseAlternative would drop it: the plain version was read.
-			return partText{html: true}, nil
+			return partText{html: true, skipped: true}, nil
 		}
 		c := p.readText(e, body)
 		p.haveText = p.haveText || strings.TrimSpace(c.text) != ""
@@ -173,6 +181,7 @@ func (p *mimeParser) walkMultipart(e *mimeEntity, body io.Reader, depth int) (pa
 		childType = "message/rfc822"
 	}
 	mr := newMultipartReader(body, boundary)
+	defer mr.release()
 	var parts []partText
 	for {
 		if p.entities >= maxEntities {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"sync"
 )
 
 // maxPreamble bounds the preamble kept in case the boundary never appears and the
@@ -29,6 +30,22 @@ type multipartReader struct {
 	preamble     []byte
 	unterminated bool // input ended before the closing delimiter
 	parts        int
+
+	pooled *multipartBuf // returned by release
+}
+
+// release returns the buffers for the next multipart; nothing is read after it.
+func (m *multipartReader) release() {
+	if m.pooled == nil {
+		return
+	}
+	m.pooled.br.Reset(nil)
+	if cap(m.buf) <= multipartBufCap {
+		m.pooled.buf = m.buf[:0]
+	}
+	multipartBufs.Put(m.pooled)
+	m.pooled, m.br, m.buf, m.pending = nil, nil, nil, nil
+	m.state = stateDone
 }
 
 type multipartState int
@@ -40,8 +57,25 @@ const (
 	stateDone                    // closing delimiter or end of input
 )
 
+// multipartBuf is a multipart reader's line reader and part buffer, which
+// are recycled: a mail has a multipart or two, and allocating these afresh
+// for each was the largest share of a sync's garbage (pprof, issue 11).
+type multipartBuf struct {
+	br  *bufio.Reader
+	buf []byte
+}
+
+// multipartBufCap holds fillTarget plus the longest line the line reader returns.
+const multipartBufCap = fillTarget + 8<<10 + 64
+
+var multipartBufs = sync.Pool{New: func() any {
+	return &multipartBuf{br: bufio.NewReaderSize(nil, 8<<10), buf: make([]byte, 0, multipartBufCap)}
+}}
+
 func newMultipartReader(r io.Reader, boundary string) *multipartReader {
-	m := &multipartReader{br: bufio.NewReaderSize(r, 8<<10), atLineStart: true}
+	pb := multipartBufs.Get().(*multipartBuf)
+	pb.br.Reset(r)
+	m := &multipartReader{br: pb.br, buf: pb.buf[:0], pooled: pb, atLineStart: true}
 	if boundary != "" {
 		m.dash = []byte("--" + boundary)
 	}

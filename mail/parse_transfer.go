@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -209,17 +210,37 @@ func decodeBase64Lenient(s string) []byte {
 }
 
 type base64Reader struct {
-	src io.Reader
-	dec base64Decoder
-	in  []byte
-	out []byte // decoded bytes not yet returned; aliases buf
-	buf []byte
-	eof bool
+	pooled *base64Buf
+	src    io.Reader
+	dec    base64Decoder
+	in     []byte
+	out    []byte // decoded bytes not yet returned; aliases buf
+	buf    []byte
+	eof    bool
 }
 
+// base64Chunk is how much encoded text a base64Reader decodes at a time.
+const base64Chunk = 16 << 10
+
+// base64Buf holds a base64Reader's input chunk and its decoded output.
+type base64Buf [base64Chunk + base64Chunk*3/4 + 8]byte
+
+// base64Bufs recycles the buffers of base64Readers: a mail has a few
+// base64 parts, and fresh buffers for each cost a sync more in garbage
+// collection than the decoding.
+var base64Bufs = sync.Pool{New: func() any { return new(base64Buf) }}
+
 func newBase64Reader(r io.Reader) *base64Reader {
-	const chunk = 16 << 10
-	return &base64Reader{src: r, in: make([]byte, chunk), buf: make([]byte, 0, chunk*3/4+8)}
+	b := base64Bufs.Get().(*base64Buf)
+	return &base64Reader{src: r, pooled: b, in: b[:base64Chunk], buf: b[base64Chunk:base64Chunk]}
+}
+
+// release returns the buffers; the reader reads nothing after it.
+func (r *base64Reader) release() {
+	if r.pooled != nil {
+		base64Bufs.Put(r.pooled)
+	}
+	r.pooled, r.in, r.buf, r.out, r.eof = nil, nil, nil, nil, true
 }
 
 func (r *base64Reader) Read(p []byte) (int, error) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 )
 
 // spoolMemory is how much of a message or attachment a spool keeps in
@@ -19,14 +20,22 @@ const spoolMemory = 256 << 10
 // spool is a write-once, read-many buffer: memory first, a temporary file
 // beyond spoolMemory.
 type spool struct {
-	mem      bytes.Buffer
+	mem      *bytes.Buffer // from spoolBufs; nil until written
 	f        *os.File
 	unlinked bool
 	size     int64
 }
 
+// spoolBufs recycles the memory of closed spools: a sync spools every
+// message and attachment, and growing a fresh buffer for each was a large
+// share of its garbage (pprof, issue 11).
+var spoolBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 func (s *spool) Write(p []byte) (int, error) {
 	s.size += int64(len(p))
+	if s.mem == nil && s.f == nil {
+		s.mem = spoolBufs.Get().(*bytes.Buffer)
+	}
 	if s.f == nil && s.mem.Len()+len(p) <= spoolMemory {
 		return s.mem.Write(p)
 	}
@@ -42,7 +51,7 @@ func (s *spool) Write(p []byte) (int, error) {
 		if _, err := f.Write(s.mem.Bytes()); err != nil {
 			return 0, fmt.Errorf("spool: %w", err)
 		}
-		s.mem = bytes.Buffer{}
+		s.putMem()
 	}
 	return s.f.Write(p)
 }
@@ -50,6 +59,9 @@ func (s *spool) Write(p []byte) (int, error) {
 // Reader returns the content from its start; each call starts over.
 func (s *spool) Reader() (io.Reader, error) {
 	if s.f == nil {
+		if s.mem == nil {
+			return bytes.NewReader(nil), nil
+		}
 		return bytes.NewReader(s.mem.Bytes()), nil
 	}
 	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
@@ -58,9 +70,19 @@ func (s *spool) Reader() (io.Reader, error) {
 	return bufio.NewReaderSize(s.f, 64<<10), nil
 }
 
-// Close releases the memory or removes the file.
+// putMem gives the memory back for the next spool.
+func (s *spool) putMem() {
+	if s.mem != nil {
+		s.mem.Reset()
+		spoolBufs.Put(s.mem)
+		s.mem = nil
+	}
+}
+
+// Close releases the memory or removes the file. Readers from Reader must
+// be done by then.
 func (s *spool) Close() error {
-	s.mem = bytes.Buffer{}
+	s.putMem()
 	if s.f == nil {
 		return nil
 	}
