@@ -167,7 +167,14 @@ const (
 // each "ICP".
 func findFilings(text string) []string {
 	var out []string
+	// A mail repeats itself (quoted replies, the subject in the text, a
+	// signature): a window seen before adds nothing new.
+	seen := map[string]bool{}
 	for _, w := range filingWindows(text) {
+		if seen[w] {
+			continue
+		}
+		seen[w] = true
 		for _, f := range validate.FindFilings(w) {
 			out = appendUnique(out, f)
 		}
@@ -199,9 +206,18 @@ var fileExtensions = map[string]bool{
 func hostMatches(lower string) [][]int {
 	var out [][]int
 	start, dot := -1, false
+	// The pattern runs once per distinct run (a mail repeats itself); the
+	// offsets within a run are the same wherever it occurs.
+	memo := map[string][][]int{}
 	flush := func(end int) {
 		if start >= 0 && dot {
-			for _, m := range hostPattern.FindAllStringIndex(lower[start:end], -1) {
+			run := lower[start:end]
+			ms, ok := memo[run]
+			if !ok {
+				ms = hostPattern.FindAllStringIndex(run, -1)
+				memo[run] = ms
+			}
+			for _, m := range ms {
 				out = append(out, []int{start + m[0], start + m[1]})
 			}
 		}
@@ -382,7 +398,12 @@ func alnumRuns(text string, n int) []string {
 // findCodes returns USCCs and resident ID numbers: 18-character alphanumeric
 // runs with a valid check character.
 func findCodes(text string) (usccs, ids []string) {
+	seen := map[string]bool{}
 	for _, run := range alnumRuns(text, 18) {
+		if seen[run] {
+			continue // found or refused already
+		}
+		seen[run] = true
 		up := strings.ToUpper(run)
 		if _, err := validate.USCC(up); err == nil {
 			usccs = appendUnique(usccs, up)
@@ -407,10 +428,18 @@ func findPhones(text string) []string {
 		phone string
 	}
 	var hits []hit
+	// A span seen before adds no new number: the digits around a match
+	// lie inside its span (spans are maximal), so what a span yields does
+	// not depend on where it is.
+	seen := map[string]bool{}
 	// The patterns run only over spans that could hold a number: most of a
 	// mail is prose, and backtracking over it dominated the import time.
 	for _, sp := range numberSpans(text, 7) {
 		part := text[sp[0]:sp[1]]
+		if seen[part] {
+			continue
+		}
+		seen[part] = true
 		for _, m := range mobilePattern.FindAllStringSubmatchIndex(part, -1) {
 			if !digitAround(text, sp[0]+m[0], sp[0]+m[1]) {
 				hits = append(hits, hit{sp[0] + m[0], part[m[2]:m[3]] + part[m[4]:m[5]] + part[m[6]:m[7]]})

@@ -54,7 +54,24 @@ func findSponsor(subject, text, names string) string {
 		}
 	}
 	for _, src := range []string{subject, text, names} {
-		for _, name := range orgNames(src) {
+		if name := firstOrgName(src); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// firstOrgName returns the first organisation name in s. A name never spans
+// lines, so s is read line by line up to the first name, and a line seen
+// before (a mail repeats itself) is skipped: it held no name.
+func firstOrgName(s string) string {
+	seen := map[string]bool{}
+	for line := range strings.Lines(s) {
+		if seen[line] {
+			continue
+		}
+		seen[line] = true
+		for _, name := range orgNames(line) {
 			if name = trimOrgLead(name); name != "" {
 				return name
 			}
