@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"time"
 
 	"beiandesk/store/safefile"
@@ -20,6 +21,10 @@ import (
 // next start cleans up (safefile.CleanStale).
 func create(ctx context.Context, path string) error {
 	tmp := safefile.TempName(path)
+	if err := setPageSize(ctx, tmp); err != nil {
+		safefile.RemoveWithCompanions(tmp)
+		return fmt.Errorf("create %s: %w", path, err)
+	}
 	sqldb, err := sql.Open("sqlite", dsn(tmp))
 	if err != nil {
 		return err
@@ -48,4 +53,30 @@ func create(ctx context.Context, path string) error {
 		}
 	}
 	return nil
+}
+
+// pageSize is the page size of a new book. A sync writes every mail, raw
+// and its attachments, through the WAL and then into the book, and SQLite's
+// work is per page: with 16 KiB pages a sync of 2,000 mails spent a third
+// less time committing than with the default 4 KiB (issue 11). The larger
+// pages need the larger page cache of dsn to keep lists and searches as
+// fast. A book made earlier keeps its 4 KiB pages: in WAL mode only a
+// VACUUM outside WAL could change them.
+const pageSize = 16384
+
+// setPageSize gives the empty file at path its page size. It must come
+// before WAL mode, which fixes the page size once set, so it cannot be one
+// of dsn's pragmas (modernc.org/sqlite may apply those in any order).
+func setPageSize(ctx context.Context, path string) error {
+	db, err := sql.Open("sqlite", fileURI(path, nil))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, "PRAGMA page_size = "+strconv.Itoa(pageSize)); err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, "PRAGMA journal_mode = WAL")
+	return err
 }
