@@ -50,9 +50,15 @@ func (t *mailTx) Lookup(key string) (int64, bool, error) {
 	return lookupMail(t.ctx, t.q, key)
 }
 
+const lookupMailQuery = `SELECT id FROM mail WHERE dedup_key = ?`
+
 func lookupMail(ctx context.Context, q querier, key string) (int64, bool, error) {
+	return scanLookup(q.QueryRowContext(ctx, lookupMailQuery, key))
+}
+
+func scanLookup(row *sql.Row) (int64, bool, error) {
 	var id int64
-	err := q.QueryRowContext(ctx, `SELECT id FROM mail WHERE dedup_key = ?`, key).Scan(&id)
+	err := row.Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
@@ -64,7 +70,13 @@ func lookupMail(ctx context.Context, q querier, key string) (int64, bool, error)
 
 // LookupMail returns the id of the mail stored under key, if any.
 func (db *DB) LookupMail(ctx context.Context, key string) (int64, bool, error) {
-	return lookupMail(ctx, db.db, key)
+	db.lookupOnce.Do(func() {
+		db.lookup, db.lookupErr = db.db.PrepareContext(context.WithoutCancel(ctx), lookupMailQuery)
+	})
+	if db.lookupErr != nil {
+		return lookupMail(ctx, db.db, key)
+	}
+	return scanLookup(db.lookup.QueryRowContext(ctx, key))
 }
 
 // PutBlob stores content-addressed bytes inside the transaction.

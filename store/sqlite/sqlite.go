@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -34,6 +35,12 @@ var migrationFS embed.FS
 type DB struct {
 	db   *sql.DB
 	path string
+
+	// lookup is the dedup lookup, prepared once: a sync asks it for every
+	// mail before parsing it, and preparing cost more than the query.
+	lookupOnce sync.Once
+	lookup     *sql.Stmt
+	lookupErr  error
 
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
