@@ -169,6 +169,7 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 		done                                int
 		held                                bool // a message was not delivered: the checkpoint stays before it
 		pendingNew, pendingDup, pendingDone int
+		pendingUID                          imap.UID // the checkpoint the open transaction carries; 0: none
 	)
 	defer func() {
 		if tx != nil {
@@ -177,8 +178,18 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 	}()
 	commit := func() error {
 		if tx != nil {
-			err := tx.Commit()
-			tx = nil
+			// The checkpoint is written once per transaction, with the
+			// mails it covers: atomic with them, as if after each.
+			var err error
+			if pendingUID != 0 {
+				err = tx.SetCheckpoint(account, box, store.Checkpoint{UIDValidity: cp.UIDValidity, LastUID: uint32(pendingUID)})
+			}
+			if err == nil {
+				err = tx.Commit()
+			} else {
+				tx.Rollback()
+			}
+			tx, pendingUID = nil, 0
 			if err != nil {
 				return fmt.Errorf("store mail: %w", err)
 			}
@@ -269,7 +280,7 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 		res, err := storePrepared(tx, j.p, source)
 		j.release()
 		if err == nil && !held {
-			err = tx.SetCheckpoint(account, box, store.Checkpoint{UIDValidity: cp.UIDValidity, LastUID: uint32(uid)})
+			pendingUID = uid
 		}
 		if err != nil {
 			return y.storeErr(ctx, uid, err)

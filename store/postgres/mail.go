@@ -40,7 +40,14 @@ func (t *mailTx) Rollback() error {
 	return err
 }
 
-func (t *mailTx) Lookup(key string) (int64, bool, error) { return lookupMail(t.ctx, t.tx, key) }
+// The mail transaction's statements, like Commit, report a lost server in
+// the clerk's words (queryErr): a sync's first statement after a restart
+// may be any of them.
+
+func (t *mailTx) Lookup(key string) (int64, bool, error) {
+	id, ok, err := lookupMail(t.ctx, t.tx, key)
+	return id, ok, t.db.queryErr(err)
+}
 
 func lookupMail(ctx context.Context, q querier, key string) (int64, bool, error) {
 	var id int64
@@ -60,10 +67,14 @@ func (db *DB) LookupMail(ctx context.Context, key string) (int64, bool, error) {
 	return id, ok, db.queryErr(err)
 }
 
-func (t *mailTx) PutBlob(r io.Reader) (string, int64, error) { return putBlob(t.ctx, t.tx, r) }
+func (t *mailTx) PutBlob(r io.Reader) (string, int64, error) {
+	sha, size, err := putBlob(t.ctx, t.tx, r)
+	return sha, size, t.db.queryErr(err)
+}
 
 func (t *mailTx) Insert(m *store.Mail) (int64, error) {
-	return insertMail(t.ctx, t.tx, m, rfc3339(t.db.Now()), store.MailNew, nil)
+	id, err := insertMail(t.ctx, t.tx, m, rfc3339(t.db.Now()), store.MailNew, nil)
+	return id, t.db.queryErr(err)
 }
 
 // insertMail stores a mail row and its attachment rows. Copying a book keeps
@@ -98,7 +109,7 @@ func insertMail(ctx context.Context, tx pgx.Tx, m *store.Mail, storedAt, state s
 }
 
 func (t *mailTx) SetCheckpoint(account, mailbox string, cp store.Checkpoint) error {
-	return setCheckpoint(t.ctx, t.tx, account, mailbox, cp)
+	return t.db.queryErr(setCheckpoint(t.ctx, t.tx, account, mailbox, cp))
 }
 
 func setCheckpoint(ctx context.Context, q querier, account, mailbox string, cp store.Checkpoint) error {
