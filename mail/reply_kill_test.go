@@ -64,7 +64,7 @@ func TestBinaryReplyKilled(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newReplyFixture(t, smtptest.Options{Plain: true})
 			cfg := f.dc.config()
-			f.srv.User, f.srv.Password = cfg.User, cfg.Password
+			f.srv.Configure(func(s *smtptest.Server) { s.User, s.Password = cfg.User, cfg.Password })
 			ctx := context.Background()
 
 			// A second connection to the book, to hold its write lock.
@@ -81,7 +81,7 @@ func TestBinaryReplyKilled(t *testing.T) {
 
 			entered := make(chan struct{})
 			release := make(chan struct{})
-			f.srv.OnData = func(smtptest.Message) {
+			onData := func(smtptest.Message) {
 				if tc.filed {
 					// The send is under way and committed as such; from
 					// now on the child cannot record anything.
@@ -94,6 +94,7 @@ func TestBinaryReplyKilled(t *testing.T) {
 				close(entered)
 				<-release
 			}
+			f.srv.Configure(func(s *smtptest.Server) { s.OnData = onData })
 			child := f.command(bin, "reply", strconv.FormatInt(f.caseID, 10), "--kind", "return", "--json")
 			var childErr bytes.Buffer
 			child.Stderr = &childErr
@@ -135,7 +136,7 @@ func TestBinaryReplyKilled(t *testing.T) {
 			} else {
 				close(release)
 			}
-			f.srv.OnData = nil
+			f.srv.Configure(func(s *smtptest.Server) { s.OnData = nil })
 			before, err := f.db.Outbox(ctx, store.OutboxFilter{})
 			if err != nil || len(before) != 1 || before[0].State != store.OutboxPending {
 				t.Fatalf("before restart the outbox says %+v (%v)", before, err)

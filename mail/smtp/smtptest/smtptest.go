@@ -111,11 +111,23 @@ type session struct {
 	to   []string
 }
 
+// Configure changes the server's settings (User, Password, Refuse, Full,
+// Drop, OnData) while it runs: its connections read them concurrently, so
+// the change is made under its lock. fn must not call the server's methods.
+func (s *Server) Configure(fn func(*Server)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fn(s)
+}
+
 func (x *session) AuthMechanisms() []string { return []string{sasl.Plain} }
 
 func (x *session) Auth(mech string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(identity, user, pass string) error {
-		if user != x.s.User || pass != x.s.Password {
+		x.s.mu.Lock()
+		wantUser, wantPass := x.s.User, x.s.Password
+		x.s.mu.Unlock()
+		if user != wantUser || pass != wantPass {
 			return gosmtp.ErrAuthFailed
 		}
 		x.auth = true
