@@ -164,8 +164,12 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 	account, box := y.cfg.Account(), y.cfg.Mailbox
 	source := "imap:" + account + "/" + box
 	var (
-		tx                                  store.MailTx
-		txStart                             time.Time
+		tx      store.MailTx
+		txStart time.Time
+		// due fires when the open transaction has lasted commitAfter, also
+		// while the storer waits for the network or the parser, so the
+		// write lock is not held meanwhile; nil while none is open.
+		due                                 <-chan time.Time
 		done                                int
 		held                                bool // a message was not delivered: the checkpoint stays before it
 		pendingNew, pendingDup, pendingDone int
@@ -189,7 +193,7 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 			} else {
 				tx.Rollback()
 			}
-			tx, pendingUID = nil, 0
+			tx, pendingUID, due = nil, 0, nil
 			if err != nil {
 				return fmt.Errorf("store mail: %w", err)
 			}
@@ -200,20 +204,12 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 		pendingNew, pendingDup, pendingDone = 0, 0, 0
 		return nil
 	}
-	// idle fires when the open transaction is due: the write lock is not
-	// held while the storer waits for the network or the parser.
-	idle := func() <-chan time.Time {
-		if tx == nil {
-			return nil
-		}
-		return time.After(time.Until(txStart.Add(commitAfter)))
-	}
 	for {
 		var j *prepJob
 		ok := true
 		select {
 		case j, ok = <-queue:
-		case <-idle():
+		case <-due:
 			if err := commit(); err != nil {
 				return y.storeErr(ctx, 0, err)
 			}
@@ -252,7 +248,7 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 		}
 		select {
 		case <-j.done:
-		case <-idle():
+		case <-due:
 			if err := commit(); err != nil {
 				<-j.done
 				j.release()
@@ -276,6 +272,7 @@ func (y *syncer) storeAll(ctx context.Context, cp store.Checkpoint, total int, q
 				return y.storeErr(ctx, uid, err)
 			}
 			txStart = time.Now()
+			due = time.After(commitAfter)
 		}
 		res, err := storePrepared(tx, j.p, source)
 		j.release()
