@@ -4,6 +4,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"beiandesk/store/transfer"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
@@ -69,7 +70,7 @@ func isModBase64(c byte) bool {
 
 // decodeUTF7Run turns modified base64 into UTF-8 via UTF-16BE.
 func decodeUTF7Run(b64 []byte) []byte {
-	raw := decodeBase64Lenient(string(b64))
+	raw := transfer.DecodeBase64(string(b64))
 	units := make([]uint16, 0, len(raw)/2)
 	for i := 0; i+1 < len(raw); i += 2 {
 		units = append(units, uint16(raw[i])<<8|uint16(raw[i+1]))

@@ -2,6 +2,8 @@ package mail
 
 import (
 	"strings"
+
+	"beiandesk/store/transfer"
 )
 
 // DecodeHeader decodes a raw header value: RFC 2047 encoded words (also those split
@@ -171,7 +173,7 @@ func joinWordBytes(run []encodedWord) []byte {
 	for i, w := range run {
 		if !w.b {
 			if pending != "" {
-				out = append(out, decodeBase64Lenient(pending)...)
+				out = append(out, transfer.DecodeBase64(pending)...)
 				pending = ""
 			}
 			out = append(out, decodeQWord(w.text)...)
@@ -182,7 +184,7 @@ func joinWordBytes(run []encodedWord) []byte {
 		if cut && i+1 < len(run) && run[i+1].b {
 			continue
 		}
-		out = append(out, decodeBase64Lenient(pending)...)
+		out = append(out, transfer.DecodeBase64(pending)...)
 		pending = ""
 	}
 	return out

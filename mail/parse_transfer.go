@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"sync"
 	"unicode/utf8"
+
+	"beiandesk/store/transfer"
 )
 
 // transferReader undoes a Content-Transfer-Encoding while streaming. Decoding is
@@ -74,7 +75,7 @@ func wordsNotBase64(head []byte, charset string) bool {
 	if filled == 0 || spaced*2 <= filled {
 		return false
 	}
-	decoded := decodeBase64Lenient(string(bytes.Join(lines, []byte("\n"))))
+	decoded := transfer.DecodeBase64(string(bytes.Join(lines, []byte("\n"))))
 	if utf8.Valid(trimPartialRune(decoded)) {
 		return false
 	}
@@ -111,174 +112,17 @@ func (r plainReader) problems() []string {
 	return []string{r.note}
 }
 
-// base64 alphabet lookup: values 0-63, or one of the markers below. The URL-safe
-// characters are accepted too: they are unambiguous and some encoders emit them.
-const (
-	b64Invalid = 0xff
-	b64Space   = 0xfe
-	b64Pad     = 0xfd
-)
+// base64Reader adapts the store's base64 decoder, which the parser shares
+// so that an attachment kept as a slice of the raw message reopens to the
+// bytes hashed here.
+type base64Reader struct{ *transfer.Base64Reader }
 
-var base64Values = func() [256]byte {
-	var t [256]byte
-	for i := range t {
-		t[i] = b64Invalid
-	}
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-	for i := 0; i < len(alphabet); i++ {
-		t[alphabet[i]] = byte(i)
-	}
-	t['-'], t['_'] = 62, 63
-	for _, c := range []byte(" \t\r\n\f\v") {
-		t[c] = b64Space
-	}
-	t['='] = b64Pad
-	return t
-}()
+func newBase64Reader(r io.Reader) base64Reader { return base64Reader{transfer.NewBase64Reader(r)} }
 
-// base64Decoder decodes base64 in pieces. Padding ends a group early, so
-// concatenated padded blocks decode correctly; white space and foreign bytes are
-// skipped; a group cut off at the end yields the bytes it holds.
-type base64Decoder struct {
-	group   [4]byte
-	n       int
-	invalid int  // foreign bytes skipped
-	partial bool // a group held a single character: bits were lost
-}
-
-func (d *base64Decoder) write(dst, src []byte) []byte {
-	for len(src) > 0 {
-		if d.n == 0 {
-			// Whole groups of four alphabet characters, the bulk of any
-			// base64 line, decode without the per-byte state (pprof, issue
-			// 11). The markers are ≥ 64, so one test covers all four.
-			i := 0
-			for ; i+4 <= len(src); i += 4 {
-				a, b, c, e := base64Values[src[i]], base64Values[src[i+1]], base64Values[src[i+2]], base64Values[src[i+3]]
-				if a|b|c|e >= 64 {
-					break
-				}
-				dst = append(dst, a<<2|b>>4, b<<4|c>>2, c<<6|e)
-			}
-			if src = src[i:]; len(src) == 0 {
-				break
-			}
-		}
-		c := src[0]
-		src = src[1:]
-		v := base64Values[c]
-		switch v {
-		case b64Space:
-		case b64Invalid:
-			d.invalid++
-		case b64Pad:
-			dst = d.flush(dst)
-		default:
-			d.group[d.n] = v
-			d.n++
-			if d.n == 4 {
-				dst = append(dst,
-					d.group[0]<<2|d.group[1]>>4,
-					d.group[1]<<4|d.group[2]>>2,
-					d.group[2]<<6|d.group[3])
-				d.n = 0
-			}
-		}
-	}
-	return dst
-}
-
-// flush emits the bytes of an incomplete group.
-func (d *base64Decoder) flush(dst []byte) []byte {
-	switch d.n {
-	case 1:
-		d.partial = true // six bits cannot make a byte
-	case 2:
-		dst = append(dst, d.group[0]<<2|d.group[1]>>4)
-	case 3:
-		dst = append(dst, d.group[0]<<2|d.group[1]>>4, d.group[1]<<4|d.group[2]>>2)
-	}
-	d.n = 0
-	return dst
-}
-
-// finish flushes at the end of input. A final group of two or three characters
-// is only missing its padding and decodes fully; flush flags the lone character
-// that only truncation leaves behind.
-func (d *base64Decoder) finish(dst []byte) []byte {
-	return d.flush(dst)
-}
-
-func (d *base64Decoder) problems() []string {
-	var ps []string
-	if d.partial {
-		ps = append(ps, "base64 内容不完整（可能被截断），已解码可读部分")
-	}
-	if d.invalid > 0 {
-		ps = append(ps, fmt.Sprintf("base64 内容中有 %d 个无效字符，已忽略", d.invalid))
-	}
-	return ps
-}
-
-// decodeBase64Lenient decodes a short base64 string such as an encoded word.
-func decodeBase64Lenient(s string) []byte {
-	var d base64Decoder
-	out := d.write(make([]byte, 0, len(s)*3/4+3), []byte(s))
-	return d.finish(out)
-}
-
-type base64Reader struct {
-	pooled *base64Buf
-	src    io.Reader
-	dec    base64Decoder
-	in     []byte
-	out    []byte // decoded bytes not yet returned; aliases buf
-	buf    []byte
-	eof    bool
-}
-
-// base64Chunk is how much encoded text a base64Reader decodes at a time.
-const base64Chunk = 16 << 10
-
-// base64Buf holds a base64Reader's input chunk and its decoded output.
-type base64Buf [base64Chunk + base64Chunk*3/4 + 8]byte
-
-// base64Bufs recycles the buffers of base64Readers: a mail has a few
-// base64 parts, and fresh buffers for each cost a sync more in garbage
-// collection than the decoding.
-var base64Bufs = sync.Pool{New: func() any { return new(base64Buf) }}
-
-func newBase64Reader(r io.Reader) *base64Reader {
-	b := base64Bufs.Get().(*base64Buf)
-	return &base64Reader{src: r, pooled: b, in: b[:base64Chunk], buf: b[base64Chunk:base64Chunk]}
-}
+func (r base64Reader) problems() []string { return r.Problems() }
 
 // release returns the buffers; the reader reads nothing after it.
-func (r *base64Reader) release() {
-	if r.pooled != nil {
-		base64Bufs.Put(r.pooled)
-	}
-	r.pooled, r.in, r.buf, r.out, r.eof = nil, nil, nil, nil, true
-}
-
-func (r *base64Reader) Read(p []byte) (int, error) {
-	for len(r.out) == 0 {
-		if r.eof {
-			return 0, io.EOF
-		}
-		n, err := r.src.Read(r.in)
-		r.out = r.dec.write(r.buf[:0], r.in[:n])
-		if err != nil {
-			r.eof = true
-			r.out = r.dec.finish(r.out)
-		}
-	}
-	n := copy(p, r.out)
-	r.out = r.out[n:]
-	return n, nil
-}
-
-func (r *base64Reader) problems() []string { return r.dec.problems() }
+func (r base64Reader) release() { r.Release() }
 
 // qpReader decodes quoted-printable line by line. Malformed escapes are kept as
 // literal text, which is what the sender most likely meant.
