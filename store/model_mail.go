@@ -44,6 +44,20 @@ type Attachment struct {
 	Inline      bool
 }
 
+// BlobSlice is a blob kept as a slice of another blob, still in its
+// transfer encoding: an attachment stays inside the raw message it came in
+// instead of being stored a second time, decoded. Opening it decodes Length
+// bytes from Start of the blob Source in Encoding (store/transfer), which
+// gives back Size bytes with the SHA-256 SHA256.
+type BlobSlice struct {
+	SHA256   string // of the decoded content
+	Size     int64  // decoded
+	Source   string // SHA-256 of the blob the slice lies in (the raw message)
+	Start    int64  // in Source
+	Length   int64  // in Source
+	Encoding string // transfer.Plain or transfer.Base64
+}
+
 // Checkpoint is how far a mailbox has been read.
 type Checkpoint struct {
 	UIDValidity uint32
@@ -65,6 +79,9 @@ type MailTx interface {
 	// PutBlob stores content-addressed bytes inside the transaction and
 	// returns their SHA-256 and size.
 	PutBlob(r io.Reader) (sha string, size int64, err error)
+	// PutSlice stores a blob as a slice of a blob put before (see
+	// BlobSlice); a blob with its SHA-256 stored already is kept as it is.
+	PutSlice(s BlobSlice) error
 	// Insert stores m (whose blobs were put in this transaction) and
 	// returns its id.
 	Insert(m *Mail) (int64, error)

@@ -95,6 +95,7 @@ var Tables = []Table{
 	{"holiday_day", cols("day work:b clerk edited_at"), msgHolidayDays},
 	{"blob", cols("id:i sha256 size:i"), msgBlobs},
 	{"blob_chunk", cols("blob_id:i seq:i data:x"), ""},
+	{"blob_slice", cols("blob_id:i source start:i length:i encoding"), ""},
 	{"mail", cols(`id:i dedup_key message_id raw_sha256 raw_size:i date from_name from_addr to_addrs subject text
 		proposal problems source stored_at state case_id:i`), msgMails},
 	{"mail_attachment", cols("mail_id:i pos:i name content_type size:i sha256 inline:b"), msgAttachments},
@@ -269,6 +270,7 @@ func canonRow(t Table, row []any) error {
 type blobCheck struct {
 	want    map[int64]string
 	size    map[int64]int64
+	bySHA   map[string]int64 // size of each blob, by hash: the sources of slices
 	cur     int64
 	h       hash.Hash
 	n       int64
@@ -279,7 +281,7 @@ type blobCheck struct {
 }
 
 func newBlobCheck() *blobCheck {
-	return &blobCheck{want: map[int64]string{}, size: map[int64]int64{}, cur: -1, seen: map[int64]bool{}}
+	return &blobCheck{want: map[int64]string{}, size: map[int64]int64{}, bySHA: map[string]int64{}, cur: -1, seen: map[int64]bool{}}
 }
 
 func (b *blobCheck) row(table string, row []any) error {
@@ -292,6 +294,28 @@ func (b *blobCheck) row(table string, row []any) error {
 		}
 		b.want[id] = sha
 		b.size[id], _ = row[2].(int64)
+		b.bySHA[sha] = b.size[id]
+	case "blob_slice":
+		// A slice has no chunks of its own: its content is decoded from
+		// its source when opened, and checked against its hash then
+		// (store.OpenSlice). Here it must lie inside a copied blob.
+		if err := b.close(); err != nil {
+			return err
+		}
+		b.cur = -1
+		id := row[0].(int64)
+		src, _ := row[1].(string)
+		start, _ := row[2].(int64)
+		length, _ := row[3].(int64)
+		srcSize, ok := b.bySHA[src]
+		if sha, known := b.want[id]; !known || !ok || start < 0 || length < 0 || start+length > srcSize {
+			return fmt.Errorf(msgSliceOutside, sha, src)
+		}
+		if b.seen[id] {
+			return fmt.Errorf(msgBlobTwice, b.want[id])
+		}
+		b.seen[id] = true
+		b.checked++
 	case "blob_chunk":
 		id, seq := row[0].(int64), row[1].(int64)
 		data, _ := row[2].([]byte)

@@ -26,5 +26,7 @@ const (
 	msgBlobOrphan      = "数据块属于不存在的文件 %d"
 	msgBlobDiffers     = "文件 %s 的内容与其 SHA-256 不符(实为 %s,%d 字节)"
 	msgBlobMissing     = "文件 %s 没有内容"
+	msgSliceOutside    = "附件 %s 引用的邮件原文 %s 不存在或不够长"
+	msgBlobTwice       = "文件 %s 既有自己的内容，又引用邮件原文"
 	msgNotEmpty        = "目标数据库不是空的,为防止覆盖,拒绝复制;请使用新的空数据库或新文件"
 )

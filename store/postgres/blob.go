@@ -68,17 +68,55 @@ func putBlob(ctx context.Context, tx pgx.Tx, r io.Reader) (string, int64, error)
 	return sum, size, nil
 }
 
-// OpenBlob streams a stored blob.
+// putSlice stores a blob as a slice of a blob put before; a blob with the
+// same content stored already is kept as it is. It takes putBlob's lock on
+// the hash, so the two never race for the unique index.
+func putSlice(ctx context.Context, tx pgx.Tx, s store.BlobSlice) error {
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, "beiandesk.blob."+s.SHA256); err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
+	var id int64
+	err := tx.QueryRow(ctx, `INSERT INTO blob (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+		s.SHA256, s.Size).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `INSERT INTO blob_slice (blob_id, source, start, length, encoding) VALUES ($1,$2,$3,$4,$5)`,
+		id, s.Source, s.Start, s.Length, s.Encoding); err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
+	return nil
+}
+
+// OpenBlob streams a stored blob; a slice is decoded from its source.
 func (db *DB) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, int64, error) {
 	var id, size int64
-	err := db.pool.QueryRow(ctx, `SELECT id, size FROM blob WHERE sha256 = $1`, sha).Scan(&id, &size)
+	var srcID *int64
+	s := store.BlobSlice{SHA256: sha}
+	err := db.pool.QueryRow(ctx, `SELECT b.id, b.size, src.id, coalesce(s.source, ''), coalesce(s.start, 0), coalesce(s.length, 0), coalesce(s.encoding, '')
+		FROM blob b LEFT JOIN blob_slice s ON s.blob_id = b.id LEFT JOIN blob src ON src.sha256 = s.source
+		WHERE b.sha256 = $1`, sha).Scan(&id, &size, &srcID, &s.Source, &s.Start, &s.Length, &s.Encoding)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil, 0, fmt.Errorf("blob %s: %w", sha, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("blob %s: %w", sha, db.queryErr(err))
 	}
-	return &blobReader{ctx: ctx, pool: db.pool, id: id}, size, nil
+	if srcID == nil {
+		return &blobReader{ctx: ctx, pool: db.pool, id: id}, size, nil
+	}
+	s.Size = size
+	// Every chunk but the last is chunkSize long, so the slice's first
+	// chunk is found without reading those before it.
+	br := &blobReader{ctx: ctx, pool: db.pool, id: *srcID, seq: int(s.Start / chunkSize), skip: int(s.Start % chunkSize)}
+	rc, err := store.OpenSlice(br, s)
+	if err != nil {
+		return nil, 0, err
+	}
+	return rc, size, nil
 }
 
 // blobReader reads one chunk per query so that no transaction stays open
@@ -88,6 +126,7 @@ type blobReader struct {
 	pool *pgxpool.Pool
 	id   int64
 	seq  int
+	skip int // bytes of the first chunk read before the slice begins
 	cur  []byte
 	done bool
 }
@@ -106,6 +145,10 @@ func (b *blobReader) Read(p []byte) (int, error) {
 			return 0, fmt.Errorf("read blob %d: %w", b.id, err)
 		}
 		b.seq++
+		if b.skip > 0 {
+			b.cur = b.cur[min(b.skip, len(b.cur)):]
+			b.skip = 0
+		}
 	}
 	n := copy(p, b.cur)
 	b.cur = b.cur[n:]

@@ -72,6 +72,11 @@ func (t *mailTx) PutBlob(r io.Reader) (string, int64, error) {
 	return sha, size, t.db.queryErr(err)
 }
 
+// PutSlice stores a blob as a slice of a blob put before.
+func (t *mailTx) PutSlice(s store.BlobSlice) error {
+	return t.db.queryErr(putSlice(t.ctx, t.tx, s))
+}
+
 func (t *mailTx) Insert(m *store.Mail) (int64, error) {
 	id, err := insertMail(t.ctx, t.tx, m, rfc3339(t.db.Now()), store.MailNew, nil)
 	return id, t.db.queryErr(err)

@@ -67,17 +67,50 @@ func putBlob(ctx context.Context, tx querier, r io.Reader) (string, int64, error
 	return sum, size, nil
 }
 
-// OpenBlob streams a stored blob.
+// putSlice stores a blob as a slice of a blob put before; a blob with the
+// same content stored already is kept as it is.
+func putSlice(ctx context.Context, tx querier, s store.BlobSlice) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING`, s.SHA256, s.Size)
+	if err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil
+	}
+	id, _ := res.LastInsertId()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO blob_slice (blob_id, source, start, length, encoding) VALUES (?,?,?,?,?)`,
+		id, s.Source, s.Start, s.Length, s.Encoding); err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
+	return nil
+}
+
+// OpenBlob streams a stored blob; a slice is decoded from its source.
 func (db *DB) OpenBlob(ctx context.Context, sha string) (io.ReadCloser, int64, error) {
 	var id, size int64
-	err := db.db.QueryRowContext(ctx, `SELECT id, size FROM blob WHERE sha256 = ?`, sha).Scan(&id, &size)
+	var srcID sql.NullInt64
+	s := store.BlobSlice{SHA256: sha}
+	err := db.db.QueryRowContext(ctx, `SELECT b.id, b.size, src.id, coalesce(s.source, ''), coalesce(s.start, 0), coalesce(s.length, 0), coalesce(s.encoding, '')
+		FROM blob b LEFT JOIN blob_slice s ON s.blob_id = b.id LEFT JOIN blob src ON src.sha256 = s.source
+		WHERE b.sha256 = ?`, sha).Scan(&id, &size, &srcID, &s.Source, &s.Start, &s.Length, &s.Encoding)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, 0, fmt.Errorf("blob %s: %w", sha, store.ErrNotFound)
 	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("blob %s: %w", sha, err)
 	}
-	return &blobReader{ctx: ctx, db: db.db, id: id}, size, nil
+	if !srcID.Valid {
+		return &blobReader{ctx: ctx, db: db.db, id: id}, size, nil
+	}
+	s.Size = size
+	// Every chunk but the last is chunkSize long, so the slice's first
+	// chunk is found without reading those before it.
+	br := &blobReader{ctx: ctx, db: db.db, id: srcID.Int64, seq: int(s.Start / chunkSize), skip: int(s.Start % chunkSize)}
+	rc, err := store.OpenSlice(br, s)
+	if err != nil {
+		return nil, 0, err
+	}
+	return rc, size, nil
 }
 
 // blobReader reads one chunk per query so that no transaction stays open
@@ -87,6 +120,7 @@ type blobReader struct {
 	db   *sql.DB
 	id   int64
 	seq  int
+	skip int // bytes of the first chunk read before the slice begins
 	cur  []byte
 	done bool
 }
@@ -105,6 +139,10 @@ func (b *blobReader) Read(p []byte) (int, error) {
 			return 0, fmt.Errorf("read blob %d: %w", b.id, err)
 		}
 		b.seq++
+		if b.skip > 0 {
+			b.cur = b.cur[min(b.skip, len(b.cur)):]
+			b.skip = 0
+		}
 	}
 	n := copy(p, b.cur)
 	b.cur = b.cur[n:]

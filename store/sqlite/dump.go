@@ -22,6 +22,7 @@ var copyOrder = map[string]string{
 	"holiday_day":     "day",
 	"blob":            "id",
 	"blob_chunk":      "blob_id, seq",
+	"blob_slice":      "blob_id",
 	"mail":            "id",
 	"mail_attachment": "mail_id, pos",
 	"case_file":       "case_id, pos",

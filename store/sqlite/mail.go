@@ -84,6 +84,11 @@ func (t *mailTx) PutBlob(r io.Reader) (sha string, size int64, err error) {
 	return putBlob(t.ctx, t.q, r)
 }
 
+// PutSlice stores a blob as a slice of a blob put before.
+func (t *mailTx) PutSlice(s store.BlobSlice) error {
+	return putSlice(t.ctx, t.q, s)
+}
+
 // Insert stores m (whose blobs were put in this transaction) and returns its id.
 func (t *mailTx) Insert(m *store.Mail) (int64, error) {
 	to, _ := json.Marshal(nonNilSlice(m.To))

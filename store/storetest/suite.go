@@ -45,6 +45,7 @@ func Run(t *testing.T, open Opener) {
 		{"HistoryInTimeOrder", testHistoryInTimeOrder},
 		{"UnlinkMail", testUnlinkMail},
 		{"MailsPaging", testMailsPaging},
+		{"BlobSlice", testBlobSlice},
 		{"NationalRecordBeforeDone", testNationalRecordBeforeDone},
 		{"RejectNeedsReasonAlsoAfterAcceptance", testRejectNeedsReasonAlsoAfterAcceptance},
 		{"RequestRules", testRequestRules},

@@ -15,7 +15,7 @@ END $$;
 GRANT USAGE ON SCHEMA public TO beiandesk_clerk;
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO beiandesk_clerk;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO beiandesk_clerk;
-GRANT INSERT, UPDATE, DELETE ON setting, case_seq, cases, material, blob, blob_chunk, mail,
+GRANT INSERT, UPDATE, DELETE ON setting, case_seq, cases, material, blob, blob_chunk, blob_slice, mail,
 	mail_attachment, case_file, imap_state, lease TO beiandesk_clerk;
 -- The outbox: a clerk queues, retries and records sends. The ledger import's
 -- own records are written once and never changed.
