@@ -3,7 +3,6 @@ package mail
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"regexp"
 )
 
@@ -222,12 +221,4 @@ func trimSpaceASCII(b []byte) []byte {
 
 func isSpaceASCII(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'
-}
-
-// bodyReader joins the stray first body line, if any, with the rest of the input.
-func bodyReader(rest []byte, br *bufio.Reader) io.Reader {
-	if len(rest) == 0 {
-		return br
-	}
-	return io.MultiReader(bytes.NewReader(rest), br)
 }

@@ -74,6 +74,9 @@ type prepared struct {
 	dupID int64 // the stored copy
 	mail  *store.Mail
 	files []*spool // attachment bodies, in the order the parser saved them
+	// Attachments kept as slices of the raw message; Source is filled in
+	// once the raw message is stored.
+	slices []store.BlobSlice
 }
 
 func (p *prepared) close() {
@@ -137,6 +140,10 @@ func prepare(ctx context.Context, db store.Book, sp *spooled) (*prepared, error)
 		m.Attachments = append(m.Attachments, store.Attachment{
 			Name: a.Name, ContentType: a.ContentType, Size: a.Size, SHA256: a.SHA256, Inline: a.Inline,
 		})
+		if a.Raw != nil {
+			p.slices = append(p.slices, store.BlobSlice{SHA256: a.SHA256, Size: a.Size,
+				Start: a.Raw.Start, Length: a.Raw.Length, Encoding: a.Raw.Encoding})
+		}
 	}
 	return p, nil
 }
@@ -216,6 +223,12 @@ func storePrepared(tx store.MailTx, p *prepared, source string) (Result, error) 
 	if m.RawSHA256, m.RawSize, err = tx.PutBlob(r); err != nil {
 		return Result{}, err
 	}
+	for _, s := range p.slices {
+		s.Source = m.RawSHA256
+		if err := tx.PutSlice(s); err != nil {
+			return Result{}, err
+		}
+	}
 	for _, f := range p.files {
 		r, err := f.Reader()
 		if err != nil {
@@ -239,7 +252,7 @@ func parseGuarded(r io.Reader, save SaveFunc) (msg *Message, err error) {
 			msg, err = nil, fmt.Errorf(msgParsePanic, v)
 		}
 	}()
-	msg, err = parse(r, save, false)
+	msg, err = parse(r, save, false, true)
 	if err != nil {
 		return msg, fmt.Errorf(msgParseFailed, err)
 	}

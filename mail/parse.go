@@ -46,6 +46,9 @@ type Attachment struct {
 	Size        int64
 	SHA256      string // as returned by the SaveFunc
 	Inline      bool   // shown inside the mail body (Content-Disposition inline, or part of multipart/related)
+	// Raw is where the attachment lies in the raw message, when every
+	// reader on the way passed its position on; nil otherwise.
+	Raw *RawSpan
 }
 
 // Limits on what Parse keeps or follows.
@@ -67,22 +70,25 @@ const forwardSeparator = "---------- 转发的邮件 ----------"
 // Message.Problems. Parse returns an error only when reading r or save fails, or
 // when the temporary file for a large attached message cannot be written.
 func Parse(r io.Reader, save SaveFunc) (*Message, error) {
-	return parse(r, save, true)
+	return parse(r, save, true, false)
 }
 
 // parse is Parse; without bodyHash, BodySHA256 stays empty (import and sync
 // key mails by their dedup key and do not need a second hash of every byte).
-func parse(r io.Reader, save SaveFunc, bodyHash bool) (*Message, error) {
+// With hashSliced, an attachment whose RawSpan is known is only hashed, not
+// given to save: the store keeps it as a slice of the raw message.
+func parse(r io.Reader, save SaveFunc, bodyHash, hashSliced bool) (*Message, error) {
 	src := &stickyReader{r: r}
-	p := &mimeParser{save: save, seen: map[string]bool{}}
+	p := &mimeParser{save: save, seen: map[string]bool{}, hashSliced: hashSliced}
 
-	br := bufio.NewReaderSize(src, 32<<10)
+	counter := &rawCounter{r: src}
+	br := bufio.NewReaderSize(counter, 32<<10)
 	h, rest, end := readHeader(br)
-	body := bodyReader(rest, br)
+	body := bodyReader(rest, br, counter)
 	var sum hash.Hash
 	if bodyHash {
 		sum = sha256.New()
-		body = io.TeeReader(body, sum)
+		body = &hashedBody{r: body, h: sum}
 	}
 
 	m := &Message{}

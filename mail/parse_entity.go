@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"beiandesk/store/transfer"
 	"bufio"
 	"fmt"
 	"io"
@@ -19,6 +20,7 @@ type mimeParser struct {
 	textCharset string          // the first declared non-UTF-8 charset of a text part
 	haveText    bool            // a body text part has been read
 	skipHTML    bool            // the entity being walked is an HTML alternative to a plain text already read
+	hashSliced  bool            // an attachment with a RawSpan is hashed, not saved (see parse)
 }
 
 // problem notes what was broken; each distinct note is kept once.
@@ -81,6 +83,7 @@ type partText struct {
 	text    string
 	html    bool // the text was converted from HTML
 	skipped bool // an HTML alternative left unread: its bytes need no decoding
+	saved   int  // 1 + the index in mimeParser.attachments of the attachment this entity is; 0 if none
 }
 
 // walk processes one entity whose body (still transfer-encoded) is r. parent is
@@ -90,13 +93,16 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 		p.problemf("MIME 嵌套超过 %d 层，更深的内容已忽略", maxDepth)
 		return partText{}, nil
 	}
+	start, positioned := rawPosOf(r)
+	raw := &countedSlice{r: r, start: start, positioned: positioned}
+	r = raw
 	var body transferReader
 	if normalizeTransferEncoding(e.cte) == "base64" && strings.HasPrefix(e.mediaType, "text/") {
 		// A text part labelled base64 that holds words (a wrong label) would
 		// decode to garbage; look at its start first.
 		br := bufio.NewReaderSize(r, 4<<10)
 		head, _ := br.Peek(4 << 10)
-		r = br
+		r = &headedBody{br: br, under: r}
 		if wordsNotBase64(head, e.params["charset"]) {
 			body = plainReader{Reader: r, note: "正文声明为 base64 但实为普通文字，已按原文读取"}
 		}
@@ -104,7 +110,17 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 	if body == nil {
 		body = newTransferReader(e.cte, r)
 	}
-	c, err := p.dispatch(e, body, depth, parent)
+	// The encoding the body is actually read in, which a slice of the raw
+	// message must be decoded in again to give the same bytes.
+	enc := ""
+	switch body.(type) {
+	case plainReader:
+		enc = transfer.Plain
+	case base64Reader:
+		enc = transfer.Base64
+	}
+	sliceable := positioned && enc != ""
+	c, err := p.dispatch(e, body, depth, parent, sliceable)
 	if err != nil {
 		return c, err
 	}
@@ -117,10 +133,16 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 	if rel, ok := body.(interface{ release() }); ok {
 		rel.release()
 	}
+	if c.saved > 0 && sliceable {
+		// The body has been read to its end: raw.n is its whole length.
+		p.attachments[c.saved-1].Raw = &RawSpan{Start: start, Length: raw.n, Encoding: enc}
+	}
 	return c, nil
 }
 
-func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent string) (partText, error) {
+// dispatch reads one entity's decoded body. sliceable says that walk will
+// know the entity's place in the raw message once it is read.
+func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent string, sliceable bool) (partText, error) {
 	// The flag is for this entity only, not for what is nested in it.
 	skipHTML := p.skipHTML
 	p.skipHTML = false
@@ -133,7 +155,7 @@ func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent s
 		// A forwarded mail with a file name is a file the sender attached, also
 		// when it is marked inline (Outlook and Coremail do that).
 		if attached || strings.TrimSpace(e.filename) != "" {
-			return p.walkAttachedMessage(e, body, depth, inline)
+			return p.walkAttachedMessage(e, body, depth, inline, sliceable)
 		}
 		c, _, err := p.walkMessage(body, depth)
 		return c, err
@@ -154,9 +176,10 @@ func (p *mimeParser) dispatch(e *mimeEntity, body io.Reader, depth int, parent s
 		// (it has a file name or says so) that claim would mislead.
 		contentType = "application/octet-stream"
 	}
-	a, ok, err := p.saveAttachment(e.filename, contentType, body, inline)
+	a, ok, err := p.saveAttachment(e.filename, contentType, body, inline, sliceable)
 	if ok {
 		p.attachments = append(p.attachments, a)
+		return partText{saved: len(p.attachments)}, err
 	}
 	return partText{}, err
 }
@@ -201,7 +224,7 @@ func (p *mimeParser) walkMultipart(e *mimeEntity, body io.Reader, depth int) (pa
 		// In an alternative whose plain text was read, an HTML version
 		// would be rendered only to be dropped by chooseAlternative.
 		p.skipHTML = sub == "alternative" && slices.ContainsFunc(parts, isPlainText)
-		c, err := p.walk(newEntity(h, childType, p), bodyReader(rest, br), depth+1, sub)
+		c, err := p.walk(newEntity(h, childType, p), bodyReader(rest, br, pr), depth+1, sub)
 		p.skipHTML = false
 		if err != nil {
 			return partText{}, err
@@ -265,7 +288,7 @@ func (p *mimeParser) walkMessage(r io.Reader, depth int) (partText, mimeEnvelope
 	br := bufio.NewReaderSize(r, 8<<10)
 	h, rest, _ := readHeader(br)
 	env := p.envelope(h, "")
-	c, err := p.walk(newEntity(h, "text/plain", p), bodyReader(rest, br), depth+1, "")
+	c, err := p.walk(newEntity(h, "text/plain", p), bodyReader(rest, br, r), depth+1, "")
 	if err != nil {
 		return partText{}, env, err
 	}
@@ -275,7 +298,7 @@ func (p *mimeParser) walkMessage(r io.Reader, depth int) (partText, mimeEnvelope
 // walkAttachedMessage handles a message/rfc822 attachment: the .eml itself is
 // listed as an attachment, followed by the attachments inside it. The part is
 // spooled because it is read twice.
-func (p *mimeParser) walkAttachedMessage(e *mimeEntity, body io.Reader, depth int, inline bool) (partText, error) {
+func (p *mimeParser) walkAttachedMessage(e *mimeEntity, body io.Reader, depth int, inline, sliceable bool) (partText, error) {
 	sp := newPartSpool(spoolInMemory)
 	defer sp.close()
 	if _, err := io.Copy(sp, body); err != nil {
@@ -301,16 +324,18 @@ func (p *mimeParser) walkAttachedMessage(e *mimeEntity, body io.Reader, depth in
 	if src, err = sp.reader(); err != nil {
 		return partText{}, err
 	}
-	a, ok, err := p.saveAttachment(name, e.mediaType, src, inline)
+	a, ok, err := p.saveAttachment(name, e.mediaType, src, inline, sliceable)
 	if ok {
 		p.attachments = slices.Insert(p.attachments, mark, a)
+		c.saved = mark + 1
 	}
 	return c, err
 }
 
-// saveAttachment streams one attachment to the SaveFunc. ok is false when the
-// attachment was skipped.
-func (p *mimeParser) saveAttachment(name, contentType string, body io.Reader, inline bool) (a Attachment, ok bool, err error) {
+// saveAttachment streams one attachment to the SaveFunc, or only hashes it
+// when it will be kept as a slice of the raw message (sliceable, with
+// hashSliced). ok is false when the attachment was skipped.
+func (p *mimeParser) saveAttachment(name, contentType string, body io.Reader, inline, sliceable bool) (a Attachment, ok bool, err error) {
 	if len(p.attachments) >= maxAttachments {
 		p.problemf("附件超过 %d 个，其余已忽略", maxAttachments)
 		return Attachment{}, false, nil
@@ -321,7 +346,11 @@ func (p *mimeParser) saveAttachment(name, contentType string, body io.Reader, in
 		name = fmt.Sprintf("未命名附件%d%s", p.unnamed, extensionFor(contentType))
 	}
 	cr := &countingReader{r: body}
-	sum, size, err := p.save(name, contentType, cr)
+	save := p.save
+	if sliceable && p.hashSliced {
+		save = hashOnly
+	}
+	sum, size, err := save(name, contentType, cr)
 	if err != nil {
 		return Attachment{}, false, fmt.Errorf("mail: save attachment %q: %w", name, err)
 	}

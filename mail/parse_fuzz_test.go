@@ -63,6 +63,9 @@ func FuzzParse(f *testing.F) {
 				t.Errorf("bad attachment name %q", a.Name)
 			}
 		}
+		// An attachment's place in the raw message decodes back to it, as
+		// the store will decode it when the attachment is opened.
+		checkSpans(t, raw, m)
 		if len(m.Text) > MaxText {
 			t.Errorf("Text has %d bytes, cap is %d", len(m.Text), MaxText)
 		}

@@ -17,6 +17,7 @@ const maxPreamble = maxPartText
 // ignored, and a missing boundary parameter is guessed from the first line that
 // looks like a delimiter.
 type multipartReader struct {
+	src   io.Reader // what br reads: its position is the parts' (parse_position.go)
 	br    *bufio.Reader
 	dash  []byte // "--" + boundary; nil while it is still to be guessed
 	state multipartState
@@ -75,7 +76,7 @@ var multipartBufs = sync.Pool{New: func() any {
 func newMultipartReader(r io.Reader, boundary string) *multipartReader {
 	pb := multipartBufs.Get().(*multipartBuf)
 	pb.br.Reset(r)
-	m := &multipartReader{br: pb.br, buf: pb.buf[:0], pooled: pb, atLineStart: true}
+	m := &multipartReader{src: r, br: pb.br, buf: pb.buf[:0], pooled: pb, atLineStart: true}
 	if boundary != "" {
 		m.dash = []byte("--" + boundary)
 	}
@@ -101,7 +102,12 @@ func (m *multipartReader) next() io.Reader {
 	m.id++
 	m.parts++
 	m.pending, m.nl = m.pending[:0], m.nl[:0]
-	return &partReader{m: m, id: m.id}
+	pr := &partReader{m: m, id: m.id}
+	if pos, ok := rawPosOf(m.src); ok {
+		// The delimiter line has just been read: the part starts here.
+		pr.start, pr.positioned = pos-int64(m.br.Buffered()), true
+	}
+	return pr
 }
 
 // skipPreamble reads up to the first delimiter and reports whether one was found.
@@ -191,6 +197,10 @@ func guessBoundary(line []byte) []byte {
 type partReader struct {
 	m  *multipartReader
 	id int
+
+	start      int64 // where the part starts in the raw message, when positioned
+	n          int64 // bytes returned
+	positioned bool
 }
 
 func (r *partReader) Read(p []byte) (int, error) {
@@ -203,6 +213,7 @@ func (r *partReader) Read(p []byte) (int, error) {
 	}
 	n := copy(p, m.pending)
 	m.pending = m.pending[n:]
+	r.n += int64(n)
 	return n, nil
 }
 

@@ -40,6 +40,12 @@ func parseBytes(t testing.TB, raw []byte) (*Message, []savedFile) {
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
+	// Every place in the raw message decodes back to its attachment; the
+	// tests below compare the other fields.
+	checkSpans(t, raw, m)
+	for i := range m.Attachments {
+		m.Attachments[i].Raw = nil
+	}
 	return m, saved
 }
 

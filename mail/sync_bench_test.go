@@ -78,6 +78,7 @@ func BenchmarkSync(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	var book int64
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
 		db := openTestDB(b)
@@ -86,8 +87,18 @@ func BenchmarkSync(b *testing.B) {
 		if err != nil || st.New != benchMails {
 			b.Fatalf("sync: %+v %v", st, err)
 		}
+		b.StopTimer()
+		book = 0
+		for _, suffix := range []string{"", "-wal"} {
+			if fi, err := os.Stat(db.Location() + suffix); err == nil {
+				book += fi.Size()
+			}
+		}
+		b.StartTimer()
 	}
 	b.ReportMetric(float64(benchMails*b.N)/b.Elapsed().Seconds(), "msg/s")
+	// What the mailbox takes in the book (the database file and its WAL).
+	b.ReportMetric(float64(book)/(1<<20), "book-MB")
 }
 
 // BenchmarkMbsync is the peer: mbsync (isync) pulling the same mailbox

@@ -440,5 +440,8 @@ func (d *Desk) errText(err error) string {
 	if errors.As(err, &ce) {
 		return ce.Error()
 	}
+	if errors.Is(err, store.ErrSliceDamaged) {
+		return store.ErrSliceDamaged.Error() // without the blob's hash
+	}
 	return err.Error()
 }
