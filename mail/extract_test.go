@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -278,5 +279,19 @@ func TestProposeContactProviderPerson(t *testing.T) {
 				t.Errorf("fields %q, want %q", p.Fields, tt.fields)
 			}
 		})
+	}
+}
+
+// BenchmarkProposeRequest runs the finders over the text of the sync
+// benchmark's request mail (its paragraph forty times), the proposal's share
+// of a sync.
+func BenchmarkProposeRequest(b *testing.B) {
+	m, err := Parse(bytes.NewReader(benchMail(7)), hashingSave)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(m.Subject) + len(m.Text)))
+	for b.Loop() {
+		propose(m)
 	}
 }

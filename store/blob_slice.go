@@ -11,6 +11,10 @@ import (
 	"beiandesk/store/transfer"
 )
 
+// ErrSliceOutside is returned for a slice that does not lie inside its
+// source blob, or whose source is not stored.
+var ErrSliceOutside = errors.New(msgSliceOutside)
+
 // ErrSliceDamaged is returned at the end of reading a blob slice that no
 // longer decodes to the content it was stored as.
 var ErrSliceDamaged = errors.New(msgSliceDamaged)

@@ -58,6 +58,11 @@ type BlobSlice struct {
 	Encoding string // transfer.Plain or transfer.Base64
 }
 
+// Inside reports whether the slice lies within a source of srcSize bytes.
+func (s BlobSlice) Inside(srcSize int64) bool {
+	return s.Start >= 0 && s.Length >= 0 && s.Start <= srcSize-s.Length
+}
+
 // Checkpoint is how far a mailbox has been read.
 type Checkpoint struct {
 	UIDValidity uint32

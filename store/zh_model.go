@@ -4,6 +4,7 @@ package store
 const (
 	msgNotFound         = "记录不存在"
 	msgSliceDamaged     = "附件内容与收件时记录的校验值不符，邮件原文可能已损坏"
+	msgSliceOutside     = "附件在邮件原文中的位置超出了原文"
 	msgReceivedRequired = "必须填写收件时间"
 	msgCertMismatchOrg  = "单位主办者应填写统一社会信用代码,而不是身份证号码"
 	msgCertMismatchPer  = "个人主办者应填写身份证号码,而不是统一社会信用代码"

@@ -3,8 +3,11 @@ package bookcopy_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -18,6 +21,7 @@ import (
 	"beiandesk/store/postgres/pgtest"
 	"beiandesk/store/rules"
 	"beiandesk/store/sqlite"
+	"beiandesk/store/transfer"
 	"beiandesk/store/workday"
 )
 
@@ -57,7 +61,7 @@ func fill(t *testing.T, b store.Book) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw := []byte("Subject: =?UTF-8?B?5rOo6ZSA?=\r\n\r\n\x00\xff binary body")
+	raw := []byte("Subject: =?UTF-8?B?5rOo6ZSA?=\r\n\r\n\x00\xff binary body\r\n5YiH54mH\r\n")
 	big := bytes.Repeat([]byte{0, 1, 2, 0xfe}, 200_000) // 800 KB: four chunks
 	rawSHA, rawSize, err := tx.PutBlob(bytes.NewReader(raw))
 	if err != nil {
@@ -71,11 +75,18 @@ func fill(t *testing.T, b store.Book) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// An attachment kept as a slice of the raw message (base64 of 切片).
+	slice := store.BlobSlice{SHA256: sliceSHA, Size: int64(len("切片")), Source: rawSHA,
+		Start: int64(bytes.Index(raw, []byte("5YiH"))), Length: 8, Encoding: transfer.Base64}
+	if err := tx.PutSlice(slice); err != nil {
+		t.Fatal(err)
+	}
 	mid, err := tx.Insert(&store.Mail{DedupKey: "mid:1", MessageID: "<1@x>", RawSHA256: rawSHA, RawSize: rawSize,
 		Date: recv, FromName: "张三", FromAddr: "a@b.cn", To: []string{"beianzhuxiao@163.com"}, Subject: "注销",
 		Text: "请注销", Source: "imap:acc/INBOX", Attachments: []store.Attachment{
 			{Name: "申请表.pdf", ContentType: "application/pdf", Size: attSize, SHA256: attSHA},
-			{Name: "空.txt", Size: 0, SHA256: emptySHA, Inline: true}}})
+			{Name: "空.txt", Size: 0, SHA256: emptySHA, Inline: true},
+			{Name: "切片.txt", Size: slice.Size, SHA256: slice.SHA256}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +223,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Rows["cases"] != 6 || sum.Rows["mail"] != 2 || sum.Blobs != 6 || sum.Rows["outbox"] != 2 ||
+	if sum.Rows["cases"] != 6 || sum.Rows["mail"] != 2 || sum.Blobs != 7 || sum.Rows["blob_slice"] != 1 || sum.Rows["outbox"] != 2 ||
 		sum.Rows["ledger_import"] != 1 || sum.Rows["ledger_row"] != 1 || sum.Rows["national_action"] != 1 {
 		t.Fatalf("summary %+v", sum)
 	}
@@ -256,6 +267,11 @@ func TestRoundTrip(t *testing.T) {
 		n, err := b.CountCases(ctx, store.Filter{Query: "例子"})
 		if err != nil || n != 5 {
 			t.Errorf("%s: search %d %v", b.Location(), n, err)
+		}
+		if rc, _, err := b.OpenBlob(ctx, sliceSHA); err != nil {
+			t.Errorf("%s: open the slice: %v", b.Location(), err)
+		} else if got, err := io.ReadAll(rc); err != nil || string(got) != "切片" {
+			t.Errorf("%s: the slice reads %q, %v", b.Location(), got, err)
 		}
 		h, err := b.History(ctx, 1)
 		if err != nil || len(h) == 0 || h[0].Clerk != "王芳" {
@@ -309,3 +325,6 @@ func TestRefusesNonEmptyTarget(t *testing.T) {
 		t.Fatalf("copy into a used file: %v", err)
 	}
 }
+
+// sliceSHA is the SHA-256 of 切片, the content of fill's slice.
+var sliceSHA = func() string { s := sha256.Sum256([]byte("切片")); return hex.EncodeToString(s[:]) }()

@@ -69,14 +69,23 @@ func putBlob(ctx context.Context, tx pgx.Tx, r io.Reader) (string, int64, error)
 }
 
 // putSlice stores a blob as a slice of a blob put before; a blob with the
-// same content stored already is kept as it is. It takes putBlob's lock on
-// the hash, so the two never race for the unique index.
+// same content stored already is kept as it is. A slice outside its source
+// is refused before anything is written. It takes putBlob's lock on the
+// hash, so the two never race for the unique index.
 func putSlice(ctx context.Context, tx pgx.Tx, s store.BlobSlice) error {
+	var srcSize int64
+	err := tx.QueryRow(ctx, `SELECT size FROM blob WHERE sha256 = $1`, s.Source).Scan(&srcSize)
+	if errors.Is(err, pgx.ErrNoRows) || err == nil && !s.Inside(srcSize) {
+		return fmt.Errorf("put slice %s: %w", s.SHA256, store.ErrSliceOutside)
+	}
+	if err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, "beiandesk.blob."+s.SHA256); err != nil {
 		return fmt.Errorf("put slice: %w", err)
 	}
 	var id int64
-	err := tx.QueryRow(ctx, `INSERT INTO blob (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
+	err = tx.QueryRow(ctx, `INSERT INTO blob (sha256, size) VALUES ($1, $2) ON CONFLICT (sha256) DO NOTHING RETURNING id`,
 		s.SHA256, s.Size).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return nil

@@ -68,8 +68,17 @@ func putBlob(ctx context.Context, tx querier, r io.Reader) (string, int64, error
 }
 
 // putSlice stores a blob as a slice of a blob put before; a blob with the
-// same content stored already is kept as it is.
+// same content stored already is kept as it is. A slice outside its source
+// is refused before anything is written.
 func putSlice(ctx context.Context, tx querier, s store.BlobSlice) error {
+	var srcSize int64
+	err := tx.QueryRowContext(ctx, `SELECT size FROM blob WHERE sha256 = ?`, s.Source).Scan(&srcSize)
+	if errors.Is(err, sql.ErrNoRows) || err == nil && !s.Inside(srcSize) {
+		return fmt.Errorf("put slice %s: %w", s.SHA256, store.ErrSliceOutside)
+	}
+	if err != nil {
+		return fmt.Errorf("put slice: %w", err)
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO blob (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING`, s.SHA256, s.Size)
 	if err != nil {
 		return fmt.Errorf("put slice: %w", err)

@@ -75,6 +75,15 @@ func testBlobSlice(t *testing.T, open Opener) {
 			t.Fatal(err)
 		}
 	}
+	for _, bad := range []store.BlobSlice{
+		{SHA256: sum([]byte("past the end")), Size: 1, Source: rawSHA, Start: rawSize - 3, Length: 4, Encoding: transfer.Plain},
+		{SHA256: sum([]byte("before the start")), Size: 1, Source: rawSHA, Start: -1, Length: 4, Encoding: transfer.Plain},
+		{SHA256: sum([]byte("no source")), Size: 1, Source: sum([]byte("not stored")), Start: 0, Length: 1, Encoding: transfer.Plain},
+	} {
+		if err := tx.PutSlice(bad); !errors.Is(err, store.ErrSliceOutside) {
+			t.Errorf("slice %+v: %v, want ErrSliceOutside", bad, err)
+		}
+	}
 	if _, err := tx.Insert(&store.Mail{DedupKey: "slices", RawSHA256: rawSHA, RawSize: rawSize, Source: "test",
 		Attachments: []store.Attachment{{Name: "scan.png", Size: int64(len(scan)), SHA256: sum(scan)}}}); err != nil {
 		t.Fatal(err)
