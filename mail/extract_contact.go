@@ -8,13 +8,13 @@ import (
 )
 
 // contactLabels introduce the contact person in letters and forms.
-var contactLabels = []string{"联系人姓名", "联系人", "经办人姓名", "经办人", "被授权人姓名", "被授权人"}
+var contactLabels = newWordSet("联系人姓名", "联系人", "经办人姓名", "经办人", "被授权人姓名", "被授权人")
 
 // providerLabels introduce the access provider (接入商).
-var providerLabels = []string{"接入服务商名称", "接入服务商", "接入服务单位", "接入商名称", "接入商", "接入单位", "接入服务提供者"}
+var providerLabels = newWordSet("接入服务商名称", "接入服务商", "接入服务单位", "接入商名称", "接入商", "接入单位", "接入服务提供者")
 
 // personLabels introduce a person's name on a personal application.
-var personLabels = []string{"主办者姓名", "主办人姓名", "网站负责人姓名", "本人姓名", "申请人姓名", "主办人", "申请人", "姓名"}
+var personLabels = newWordSet("主办者姓名", "主办人姓名", "网站负责人姓名", "本人姓名", "申请人姓名", "主办人", "申请人", "姓名")
 
 // labelValueLine is labelValue kept to one line: an empty 联系人： must not
 // take the next line's label as its value.
@@ -23,7 +23,7 @@ var labelValueLine = regexp.MustCompile(`^(?:[ \t]*[:：][ \t]*|[ \t]*为[ \t]*|
 // findLabelled returns the first value after one of labels that ok accepts.
 // The value ends at white space or punctuation, as labelValue reads it; a
 // phone number glued to a name (联系人：郭敏13912345678) is cut off.
-func findLabelled(text string, labels []string, ok func(string) bool) string {
+func findLabelled(text string, labels *wordSet, ok func(string) bool) string {
 	for _, hit := range findWords(text, labels) {
 		window := text[hit.end:min(len(text), hit.end+4*maxOrgName)]
 		m := labelValueLine.FindStringSubmatch(window)

@@ -2,7 +2,6 @@ package mail
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,19 +12,19 @@ import (
 
 // sponsorLabels introduce the sponsor's name in forms and letters, longest first
 // so that 主办单位名称 is preferred over 主办单位 at the same place.
-var sponsorLabels = []string{
+var sponsorLabels = newWordSet(
 	"主办单位名称", "主办者名称", "网站主办者", "主办单位", "主办者", "主办人",
 	"主体名称", "单位名称", "公司名称", "企业名称",
-}
+)
 
 // labelValue matches the separator and value after a label.
 var labelValue = regexp.MustCompile(`^(?:\s*[:：]\s*|\s*为\s*|\s+)([^\s,，.。;；:：、"“”<>|]+)`)
 
 // orgSuffixes end organisation names, longest first where one ends another.
-var orgSuffixes = []string{
+var orgSuffixes = newWordSet(
 	"股份有限公司", "有限责任公司", "有限公司", "集团公司", "研究院", "研究所",
 	"学校", "小学", "中学", "大学", "学院", "医院", "事务所", "工作室", "合作社", "幼儿园",
-}
+)
 
 // maxOrgName bounds a guessed organisation name, in characters.
 const maxOrgName = 50
@@ -80,36 +79,6 @@ func firstOrgName(s string) string {
 	return ""
 }
 
-// wordHit is an occurrence of one of a set of words.
-type wordHit struct{ start, end int }
-
-// findWords returns the non-overlapping occurrences of words in s, in order; at
-// one position the word listed first wins.
-func findWords(s string, words []string) []wordHit {
-	var hits []wordHit
-	for _, w := range words {
-		for i := 0; ; {
-			j := strings.Index(s[i:], w)
-			if j < 0 {
-				break
-			}
-			hits = append(hits, wordHit{i + j, i + j + len(w)})
-			i += j + len(w)
-		}
-	}
-	// Stable: at equal positions the earlier (longer) word stays first.
-	slices.SortStableFunc(hits, func(a, b wordHit) int { return a.start - b.start })
-	out := hits[:0]
-	end := 0
-	for _, h := range hits {
-		if h.start >= end {
-			out = append(out, h)
-			end = h.end
-		}
-	}
-	return out
-}
-
 // orgNames returns the candidates ending in an organisation suffix: the suffix
 // with up to maxOrgName name characters before it.
 func orgNames(s string) []string {
@@ -139,7 +108,7 @@ func isOrgNameRune(r rune) bool {
 
 // hasOrgSuffix reports whether name ends like an organisation's name.
 func hasOrgSuffix(name string) bool {
-	for _, suf := range orgSuffixes {
+	for _, suf := range orgSuffixes.words {
 		if strings.HasSuffix(name, suf) && len(name) > len(suf) {
 			return true
 		}
