@@ -38,7 +38,7 @@ func newWordSet(words ...string) *wordSet {
 func findWords(s string, ws *wordSet) []wordHit {
 	var hits []wordHit
 	var next [32]int // per word: where its next occurrence may start
-	nextAt := next[:0]
+	var nextAt []int
 	if len(ws.words) > len(next) {
 		nextAt = make([]int, len(ws.words))
 	} else {
