@@ -81,7 +81,7 @@ func parse(r io.Reader, save SaveFunc, bodyHash, hashSliced bool) (*Message, err
 	src := &stickyReader{r: r}
 	p := &mimeParser{save: save, seen: map[string]bool{}, hashSliced: hashSliced}
 
-	counter := &rawCounter{r: src}
+	counter := &rawCounter{countingReader{r: src}}
 	br := bufio.NewReaderSize(counter, 32<<10)
 	h, rest, end := readHeader(br)
 	body := bodyReader(rest, br, counter)

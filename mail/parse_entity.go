@@ -94,7 +94,7 @@ func (p *mimeParser) walk(e *mimeEntity, r io.Reader, depth int, parent string) 
 		return partText{}, nil
 	}
 	start, positioned := rawPosOf(r)
-	raw := &countedSlice{r: r, start: start, positioned: positioned}
+	raw := &countedSlice{countingReader: countingReader{r: r}, start: start, positioned: positioned}
 	r = raw
 	var body transferReader
 	if normalizeTransferEncoding(e.cte) == "base64" && strings.HasPrefix(e.mediaType, "text/") {

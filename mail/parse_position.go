@@ -38,16 +38,7 @@ func rawPosOf(r io.Reader) (int64, bool) {
 
 // rawCounter counts what the parser reads of the raw message: the position
 // every other reader's is derived from.
-type rawCounter struct {
-	r io.Reader
-	n int64
-}
-
-func (c *rawCounter) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
-}
+type rawCounter struct{ countingReader }
 
 func (c *rawCounter) rawPos() (int64, bool) { return c.n, true }
 
@@ -87,16 +78,9 @@ func (b *headedBody) rawPos() (int64, bool) {
 // countedSlice measures the raw bytes of one part's body, from its start
 // to its end, as the parser reads them to the end.
 type countedSlice struct {
-	r          io.Reader
+	countingReader
 	start      int64
-	n          int64
 	positioned bool // start is known
-}
-
-func (c *countedSlice) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 func (c *countedSlice) rawPos() (int64, bool) { return c.start + c.n, c.positioned }
