@@ -1,12 +1,13 @@
 package mail
 
 import (
-	"beiandesk/store/transfer"
 	"bufio"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
+
+	"beiandesk/store/transfer"
 )
 
 // mimeParser holds the state of one Parse call.

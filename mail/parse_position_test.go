@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"database/sql"
 	"encoding/base64"
 	"encoding/hex"
 	"io"
@@ -121,6 +122,7 @@ func TestSlicedAttachmentsReopen(t *testing.T) {
 		t.Fatalf("only %d mails in testdata", len(files))
 	}
 	total, sliced := 0, 0
+	slicedSHA, wholeSHA := map[string]bool{}, map[string]bool{}
 	for _, path := range files {
 		raw, err := os.ReadFile(path)
 		if err != nil {
@@ -139,6 +141,13 @@ func TestSlicedAttachmentsReopen(t *testing.T) {
 			continue
 		}
 		sliced += spans
+		for _, a := range ref.Attachments {
+			if a.Raw != nil {
+				slicedSHA[a.SHA256] = true
+			} else {
+				wholeSHA[a.SHA256] = true
+			}
+		}
 		m, err := db.Mail(ctx, res.ID)
 		if err != nil {
 			t.Fatal(err)
@@ -162,5 +171,25 @@ func TestSlicedAttachmentsReopen(t *testing.T) {
 	t.Logf("%d mails, %d attachments, %d of them kept as slices of the raw message", len(files), total, sliced)
 	if sliced*10 < total*8 {
 		t.Errorf("only %d of %d attachments are slices", sliced, total)
+	}
+	// The book holds them as slices indeed: one row per content, except
+	// where the same content came whole first.
+	onlySliced := 0
+	for sha := range slicedSHA {
+		if !wholeSHA[sha] {
+			onlySliced++
+		}
+	}
+	raw, err := sql.Open("sqlite", "file:"+db.Location()+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var rows int
+	if err := raw.QueryRow(`SELECT count(*) FROM blob_slice`).Scan(&rows); err != nil {
+		t.Fatal(err)
+	}
+	if rows < onlySliced || rows > len(slicedSHA) {
+		t.Errorf("the book holds %d slices, want %d to %d", rows, onlySliced, len(slicedSHA))
 	}
 }
