@@ -134,7 +134,13 @@ func reply(ctx context.Context, e *env, args []string) error {
 			return err
 		}
 	}
-	db, err := e.open(ctx)
+	// A send writes the outbox and the sent copy, so a damaged book is
+	// refused first, as for every command that writes; a dry run only reads.
+	open := e.openWrite
+	if *dry {
+		open = e.open
+	}
+	db, err := open(ctx)
 	if err != nil {
 		return err
 	}
