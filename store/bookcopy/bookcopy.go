@@ -16,6 +16,8 @@ import (
 	"fmt"
 	"hash"
 	"strings"
+
+	"beiandesk/store"
 )
 
 // Dumper reads a whole book inside one consistent snapshot: fn may call read
@@ -308,7 +310,7 @@ func (b *blobCheck) row(table string, row []any) error {
 		start, _ := row[2].(int64)
 		length, _ := row[3].(int64)
 		srcSize, ok := b.bySHA[src]
-		if sha, known := b.want[id]; !known || !ok || start < 0 || length < 0 || start+length > srcSize {
+		if sha, known := b.want[id]; !known || !ok || !(store.BlobSlice{Start: start, Length: length}).Inside(srcSize) {
 			return fmt.Errorf(msgSliceOutside, sha, src)
 		}
 		if b.seen[id] {
