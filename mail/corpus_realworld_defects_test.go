@@ -36,7 +36,7 @@ func TestRealWorldDefects(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := Parse(fh, hashingSave)
+		m, err := Parse(fh, hashOnly)
 		fh.Close()
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)

@@ -171,7 +171,7 @@ func TestImportCanceled(t *testing.T) {
 func TestParseGuardedPanic(t *testing.T) {
 	// parseGuarded turns a panic inside the parser into an error; simulate
 	// one through the reader it parses.
-	_, err := parseGuarded(panicReader{}, hashingSave)
+	_, err := parseGuarded(panicReader{}, hashOnly)
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Errorf("err = %v", err)
 	}

@@ -86,7 +86,7 @@ func TestRawSpans(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, err := Parse(strings.NewReader(tt.raw), hashingSave)
+			m, err := Parse(strings.NewReader(tt.raw), hashOnly)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -128,7 +128,7 @@ func TestSlicedAttachmentsReopen(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ref, err := Parse(bytes.NewReader(raw), hashingSave)
+		ref, err := Parse(bytes.NewReader(raw), hashOnly)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
